@@ -1,0 +1,27 @@
+// Bundles source/cli.ts into dist/ with esbuild. Code splitting keeps Ink, React and the
+// AWS SDK in chunks that load only when a command needs them (start-up time matters:
+// `keypol list --json` must not pay for the UI).
+import {build} from 'esbuild';
+import {rm, writeFile} from 'node:fs/promises';
+
+await rm('dist', {recursive: true, force: true});
+await build({
+  entryPoints: {cli: 'source/cli.ts'},
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  minify: true,
+  sourcemap: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  // ink imports react-devtools-core lazily; marking it external crashes at start (stack.md).
+  alias: {'react-devtools-core': './scripts/devtools-stub.mjs'},
+  define: {'process.env.NODE_ENV': '"production"'},
+  banner: {
+    js: "#!/usr/bin/env node\nimport {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+await writeFile('dist/package.json', '{"type":"module"}\n');

@@ -1,0 +1,121 @@
+// The gateway's contract: what the commands and the UI may ask of KMS. The UI imports only
+// these types (never the SDK); it receives a KmsGateway through a React context.
+import type {Finding, KeyInfo, PolicyDiff} from '../policy/types.js';
+
+export interface ConnectionInfo {
+  region: string;
+  profile?: string;
+  endpoint?: string;
+  sandbox: boolean;
+  readOnly: boolean;
+}
+
+export interface Identity {
+  account: string;
+  arn: string;
+  userId?: string;
+}
+
+/** A row of the key list as ListKeys + ListAliases give it, before DescribeKey. */
+export interface KeySummary {
+  keyId: string;
+  arn: string;
+  aliases: string[];
+}
+
+/** DescribeKey's metadata, flattened. Strings are as KMS sent them (sanitise before display). */
+export interface KeyDetails extends KeySummary {
+  accountId: string;
+  state: string;
+  enabled: boolean;
+  keySpec: string;
+  keyUsage: string;
+  keyManager: 'AWS' | 'CUSTOMER';
+  origin: string;
+  description: string;
+  multiRegion: boolean;
+  creationDate?: string; // ISO-8601
+  deletionDate?: string; // ISO-8601
+}
+
+export interface PolicySnapshot {
+  keyId: string;
+  arn: string;
+  /** The exact text GetKeyPolicy returned. */
+  text: string;
+  sha256: string;
+  fetchedAt: string; // ISO-8601
+}
+
+export type ChangeReason = 'upgrade' | 'access-edit' | 'raw-edit' | 'restore' | 'copy';
+
+export interface WriteRequest {
+  key: KeyDetails;
+  /** The live policy the operator reviewed: the conflict check compares against it. */
+  before: PolicySnapshot;
+  afterText: string;
+  reason: ChangeReason;
+  /** Only after the operator typed an explicit override for a lockout finding. */
+  bypassLockout?: boolean;
+}
+
+export type WriteRefusal =
+  'read-only' | 'aws-managed' | 'invalid' | 'lockout' | 'conflict' | 'api' | 'unverified';
+
+export type WriteOutcome =
+  | {ok: true; backupId: string; backupPath: string; after: PolicySnapshot; diff: PolicyDiff}
+  | {
+      ok: false;
+      refusal: WriteRefusal;
+      /** One sentence: the cause and the next step. */
+      message: string;
+      findings?: Finding[];
+      /** On conflict: the policy as it is now, for a fresh review. */
+      live?: PolicySnapshot;
+    };
+
+export interface BackupEntry {
+  id: string;
+  path: string;
+  keyArn: string;
+  region: string;
+  caller: string;
+  time: string; // ISO-8601
+  sha256: string;
+  reason: ChangeReason;
+  text: string;
+}
+
+export interface KmsGateway {
+  readonly info: ConnectionInfo;
+  identity(): Promise<Identity>;
+  /** ListKeys + ListAliases, all pages, joined on key id. */
+  listKeys(): Promise<KeySummary[]>;
+  /** DescribeKey by key id, key ARN, alias name or alias ARN. */
+  describeKey(ref: string): Promise<KeyDetails>;
+  /**
+   * DescribeKey for many keys with bounded concurrency; `onKey` fires as each arrives.
+   * Ids earlier in the list are fetched first (the UI passes visible rows first).
+   */
+  describeKeys(
+    keyIds: string[],
+    onKey: (details: KeyDetails) => void,
+    options?: {signal?: AbortSignal},
+  ): Promise<void>;
+  getPolicy(keyId: string): Promise<PolicySnapshot>;
+  /** The one guarded write path: every PutKeyPolicy in keypol goes through here. */
+  writePolicy(request: WriteRequest): Promise<WriteOutcome>;
+  history(keyArn: string): Promise<BackupEntry[]>;
+  close(): void;
+}
+
+export function keyInfoOf(key: KeyDetails): KeyInfo {
+  return {
+    accountId: key.accountId,
+    keySpec: key.keySpec,
+    keyUsage: key.keyUsage,
+    origin: key.origin,
+    multiRegion: key.multiRegion,
+    keyManager: key.keyManager,
+  };
+}

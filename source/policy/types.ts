@@ -1,0 +1,169 @@
+// The shared vocabulary of the key-policy domain. Plain data only: every other layer
+// (sandbox, aws, commands, ui) speaks in these types.
+
+export type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
+
+/** `{"AWS": ...}`, `{"Service": ...}`, `{"Federated": ...}` or the bare wildcard `"*"`. */
+export type PrincipalBlock = '*' | {[kind: string]: string | string[]};
+
+export interface PolicyStatement {
+  Sid?: string;
+  Effect?: string;
+  Principal?: PrincipalBlock;
+  NotPrincipal?: PrincipalBlock;
+  Action?: string | string[];
+  NotAction?: string | string[];
+  Resource?: string | string[];
+  NotResource?: string | string[];
+  Condition?: {[operator: string]: {[key: string]: Json}};
+  [other: string]: Json | undefined;
+}
+
+export interface PolicyDocument {
+  Version?: string;
+  Id?: string;
+  Statement: PolicyStatement[];
+  [other: string]: Json | PolicyStatement[] | undefined;
+}
+
+/** 1-based line and column, 0-based offset, all in the policy text as given. */
+export interface TextPosition {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface ParseError extends TextPosition {
+  message: string;
+}
+
+export type ParseResult =
+  {ok: true; document: PolicyDocument; text: string} | {ok: false; errors: ParseError[]; text: string};
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One validation problem or lint finding. `line` points into the text when it is known. */
+export interface Finding {
+  severity: Severity;
+  code: string;
+  message: string;
+  sid?: string;
+  statementIndex?: number;
+  line?: number;
+}
+
+/** What DescribeKey tells us that changes the console's template. */
+export interface KeyInfo {
+  accountId: string;
+  keySpec: string; // SYMMETRIC_DEFAULT, RSA_2048, HMAC_256, ECC_NIST_P256, ...
+  keyUsage: string; // ENCRYPT_DECRYPT | SIGN_VERIFY | GENERATE_VERIFY_MAC | KEY_AGREEMENT
+  origin: string; // AWS_KMS | EXTERNAL | AWS_CLOUDHSM | EXTERNAL_KEY_STORE
+  multiRegion: boolean;
+  keyManager: 'AWS' | 'CUSTOMER';
+}
+
+export type KeyKind = 'symmetric' | 'asymmetric-encrypt' | 'sign' | 'hmac' | 'key-agreement';
+
+export type ClassificationKind =
+  'console-default' | 'console-modified' | 'api-default' | 'aws-managed' | 'custom';
+
+/** v3 and current share the Id `key-consolepolicy-3`; they differ by kms:RotateKeyOnDemand. */
+export type ConsoleVersion = 'v1' | 'v2' | 'v3' | 'current';
+
+export interface Classification {
+  kind: ClassificationKind;
+  /** Console version recognised from the administrators' action set (console kinds only). */
+  version?: ConsoleVersion;
+  /** A console policy that lacks actions the current default grants. */
+  outdated: boolean;
+  /** Actions the current default would add to "Allow access for Key Administrators", sorted. */
+  missingActions: string[];
+  /** Why a console-shaped policy counts as modified, in words (empty when it is not). */
+  deviations: string[];
+  /** Short label for badges: "current", "outdated v2", "modified v3", "API default", "AWS managed", "custom". */
+  label: string;
+}
+
+export type PrincipalKind =
+  | 'account'
+  | 'user'
+  | 'role'
+  | 'assumed-role'
+  | 'service'
+  | 'federated'
+  | 'deleted'
+  | 'wildcard'
+  | 'group'
+  | 'invalid';
+
+export interface PrincipalRef {
+  /** Exactly as written in the policy. */
+  value: string;
+  kind: PrincipalKind;
+  /** 12-digit account the principal belongs to, when it has one. */
+  accountId?: string;
+  /** Human name: "role/Admin", "account 444455556666", "deleted principal AROA…". */
+  name: string;
+  /** Belongs to another account than the key's. */
+  external: boolean;
+}
+
+/** The console's "default view" of a key policy. */
+export interface AccessModel {
+  /** False when the policy cannot be shown faithfully as administrators/users/accounts. */
+  representable: boolean;
+  administrators: PrincipalRef[];
+  users: PrincipalRef[];
+  /** Other AWS accounts (12-digit ids) among the key users, as the console lists them. */
+  externalAccounts: string[];
+  administratorsCanDelete: boolean;
+  /** The "Enable IAM User Permissions" statement is present: IAM policies can grant access. */
+  rootEnabled: boolean;
+  notes: string[];
+}
+
+export type AccessRole = 'administrator' | 'user' | 'account';
+
+export type AccessEdit =
+  {op: 'add' | 'remove'; role: AccessRole; principal: string} | {op: 'set-deletion'; allow: boolean};
+
+export type EditResult = {ok: true; document: PolicyDocument} | {ok: false; reason: string};
+
+export interface AddedPermission {
+  action: string;
+  /** The KMS feature the action belongs to, e.g. "tagging", "key deletion", "on-demand rotation". */
+  feature: string;
+  explanation: string;
+}
+
+export type UpgradePlan =
+  | {
+      ok: true;
+      from: ConsoleVersion;
+      document: PolicyDocument;
+      added: AddedPermission[];
+      /** True when the deletion choice cannot be inferred and the caller did not give it. */
+      needsDeletionChoice: boolean;
+      warnings: string[];
+    }
+  | {ok: false; reason: string};
+
+export interface StatementChange {
+  sid?: string;
+  change: 'added' | 'removed' | 'modified';
+  addedActions: string[];
+  removedActions: string[];
+  addedPrincipals: string[];
+  removedPrincipals: string[];
+  otherChanges: string[];
+}
+
+export interface PolicyDiff {
+  /** Unified diff of the canonical pretty prints. Empty when the policies are equal. */
+  unified: string;
+  changes: StatementChange[];
+  /** One line per change, e.g. "adds kms:TagResource to Allow access for Key Administrators"; "no changes". */
+  summary: string[];
+  /** True when anything at all is removed (actions, principals or statements). */
+  removesAnything: boolean;
+}
