@@ -1,0 +1,115 @@
+// Semantic normal form and the one pretty print every diff is made of. KMS re-serialises policies
+// and does not keep array order (aws-cli #9456), so lists compare as sets and booleans as strings.
+import type {Json, PolicyDocument, PolicyStatement} from './types.js';
+import {toList, uniqueSorted} from './lists.js';
+
+const LIST_ELEMENTS = ['Action', 'NotAction', 'Resource', 'NotResource'];
+const PRINCIPAL_ELEMENTS = ['Principal', 'NotPrincipal'];
+const TOP_ORDER = ['Version', 'Id', 'Statement'];
+const STATEMENT_ORDER = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+];
+
+function conditionValues(value: Json): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return uniqueSorted(list.map(v => (typeof v === 'string' ? v : JSON.stringify(v))));
+}
+
+function canonicalPrincipal(value: Json): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([kind, v]) => [
+      kind,
+      typeof v === 'string' || Array.isArray(v) ? uniqueSorted(toList(v)) : v,
+    ]),
+  );
+}
+
+function canonicalCondition(value: Json): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([operator, block]) => {
+      if (typeof block !== 'object' || block === null || Array.isArray(block)) return [operator, block];
+      return [operator, Object.fromEntries(Object.entries(block).map(([k, v]) => [k, conditionValues(v)]))];
+    }),
+  );
+}
+
+function canonicalStatement(st: PolicyStatement): PolicyStatement {
+  const out: {[key: string]: Json} = {};
+  for (const [key, value] of Object.entries(st)) {
+    if (value === undefined) continue;
+    if (LIST_ELEMENTS.includes(key) && (typeof value === 'string' || Array.isArray(value))) {
+      out[key] = uniqueSorted(toList(value));
+    } else if (PRINCIPAL_ELEMENTS.includes(key)) {
+      out[key] = canonicalPrincipal(value);
+    } else if (key === 'Condition') {
+      out[key] = canonicalCondition(value);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out as PolicyStatement;
+}
+
+/** Lists as sorted unique arrays, condition values as sorted strings; statement order is kept. */
+export function canonicalise(doc: PolicyDocument): PolicyDocument {
+  return {...doc, Statement: doc.Statement.map(canonicalStatement)};
+}
+
+function orderedKeys(obj: object, friendly: string[] | undefined): string[] {
+  const keys = Object.keys(obj).filter(k => (obj as Record<string, unknown>)[k] !== undefined);
+  const rank = (k: string) => (friendly?.includes(k) ? friendly.indexOf(k) : Number.MAX_SAFE_INTEGER);
+  return keys.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+// A hand-written printer: JS objects put integer-like keys first whatever the insertion order,
+// so JSON.stringify cannot print keys in a chosen order.
+function print(
+  value: unknown,
+  indent: string,
+  friendly: (depth: number) => string[] | undefined,
+  depth: number,
+): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const inner = indent + '  ';
+    const items = value.map(v => inner + print(v, inner, friendly, depth + 1));
+    return `[\n${items.join(',\n')}\n${indent}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const keys = orderedKeys(value, friendly(depth));
+    if (keys.length === 0) return '{}';
+    const inner = indent + '  ';
+    const record = value as Record<string, unknown>;
+    const items = keys.map(
+      k => `${inner}${JSON.stringify(k)}: ${print(record[k], inner, friendly, depth + 1)}`,
+    );
+    return `{\n${items.join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Stable pretty print of the canonical form: friendly order for the top level and statements. */
+export function printCanonical(doc: PolicyDocument): string {
+  // depth 0 = document, 1 = Statement array, 2 = a statement.
+  const friendly = (depth: number) => (depth === 0 ? TOP_ORDER : depth === 2 ? STATEMENT_ORDER : undefined);
+  return print(canonicalise(doc), '', friendly, 0);
+}
+
+export function policiesEqual(a: PolicyDocument, b: PolicyDocument): boolean {
+  return printCanonical(a) === printCanonical(b);
+}
+
+/** What keypol writes: the document's own key order, 2-space indent. */
+export function printPolicy(doc: PolicyDocument): string {
+  return JSON.stringify(doc, null, 2);
+}

@@ -1,0 +1,95 @@
+// Which policy is this? Console default (which version), console-shaped but modified, API default,
+// AWS managed, or custom. Versions are told apart by the administrators' action SET (kms-facts
+// §2.4): v3 and current share the Id key-consolepolicy-3 and differ only by kms:RotateKeyOnDemand.
+import type {Classification, ConsoleVersion, KeyInfo, PolicyDocument} from './types.js';
+import {apiDefaultPolicy} from './templates.js';
+import {policiesEqual} from './canonical.js';
+import {isAwsManaged} from './keytype.js';
+import {toList, uniqueSorted} from './lists.js';
+import {
+  consoleDeviations,
+  findConsoleStatements,
+  looksLikeConsolePolicy,
+  type ConsoleStatements,
+} from './console-shape.js';
+import {ADMIN_BASE, DELETION_ACTIONS, ROTATE_ACTION, TAG_ACTIONS, keyAdminExtras} from './templates.js';
+
+export interface ConsoleAnalysis {
+  statements: ConsoleStatements;
+  version: ConsoleVersion;
+  /** The administrators statement has both deletion actions. */
+  hasDeletion: boolean;
+  /** Actions the current default would add, in catalogue order. */
+  missing: string[];
+  deviations: string[];
+}
+
+function versionFromId(id: string | undefined): ConsoleVersion {
+  return id === 'key-consolepolicy-1' ? 'v1' : id === 'key-consolepolicy-2' ? 'v2' : 'current';
+}
+
+/** The console analysis of a console-shaped policy (call only when looksLikeConsolePolicy). */
+export function analyseConsolePolicy(doc: PolicyDocument, key: KeyInfo): ConsoleAnalysis {
+  const statements = findConsoleStatements(doc, key.accountId);
+  const deviations = consoleDeviations(doc, key, statements);
+  const admin = doc.Statement[statements.admin];
+  if (!admin)
+    return {statements, version: versionFromId(doc.Id), hasDeletion: false, missing: [], deviations};
+
+  const actual = new Set(toList(admin.Action));
+  const all = (list: string[]) => list.every(a => actual.has(a));
+  const some = (list: string[]) => list.some(a => actual.has(a));
+  const hasDeletion = all(DELETION_ACTIONS);
+  const hasTags = all(TAG_ACTIONS);
+  let version: ConsoleVersion;
+  if (actual.has(ROTATE_ACTION)) version = 'current';
+  else if (hasTags) version = 'v3';
+  else if (hasDeletion || doc.Id === 'key-consolepolicy-2')
+    version = 'v2'; // -2 with deletion cleared
+  else if (doc.Id === 'key-consolepolicy-3') {
+    version = 'v3';
+    deviations.push('the administrators lack the tagging actions every key-consolepolicy-3 policy had');
+  } else version = 'v1';
+
+  const missingBase = ADMIN_BASE.filter(a => !actual.has(a));
+  if (missingBase.length > 0) deviations.push(`the administrators lack ${missingBase.join(', ')}`);
+  for (const [pair, what] of [
+    [TAG_ACTIONS, 'tagging'],
+    [DELETION_ACTIONS, 'deletion'],
+  ] as const) {
+    if (some(pair) && !all(pair))
+      deviations.push(`the administrators have only one of the two ${what} actions`);
+  }
+  // Deletion actions are expected only if present (a cleared box is a choice), except in v1, where
+  // the old console's upgrade added them by default.
+  const deletion = hasDeletion || some(DELETION_ACTIONS) || version === 'v1' ? DELETION_ACTIONS : [];
+  const expected = [...ADMIN_BASE, ...TAG_ACTIONS, ...deletion, ROTATE_ACTION, ...keyAdminExtras(key)];
+  const extra = [...actual].filter(a => !expected.includes(a) && !DELETION_ACTIONS.includes(a));
+  if (extra.length > 0) deviations.push(`the administrators also have ${uniqueSorted(extra).join(', ')}`);
+  const missing = expected.filter(a => !actual.has(a));
+  return {statements, version, hasDeletion, missing, deviations};
+}
+
+function simple(kind: Classification['kind'], label: string): Classification {
+  return {kind, outdated: false, missingActions: [], deviations: [], label};
+}
+
+export function classifyPolicy(doc: PolicyDocument, key: KeyInfo): Classification {
+  if (isAwsManaged(key, doc.Id)) return simple('aws-managed', 'AWS managed');
+  if (policiesEqual(doc, apiDefaultPolicy(key.accountId))) return simple('api-default', 'API default');
+  if (!looksLikeConsolePolicy(doc)) return simple('custom', 'custom');
+
+  const analysis = analyseConsolePolicy(doc, key);
+  const {version, missing, deviations} = analysis;
+  const outdated = missing.length > 0;
+  const modified = deviations.length > 0;
+  const label = modified ? `modified ${version}` : outdated ? `outdated ${version}` : 'current';
+  return {
+    kind: modified ? 'console-modified' : 'console-default',
+    version,
+    outdated,
+    missingActions: uniqueSorted(missing),
+    deviations,
+    label,
+  };
+}

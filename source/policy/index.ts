@@ -1,0 +1,40 @@
+// The public face of the key-policy domain. Other layers import from here only.
+export type * from './types.js';
+export {POLICY_MAX_BYTES, parsePolicy, policyByteLength, positionAt} from './parse.js';
+export {hasErrors, validatePolicy} from './validate.js';
+export {GROUP_REASON, isAccountRoot, parsePrincipal, rootArn, statementPrincipals} from './principal.js';
+export {canonicalise, policiesEqual, printCanonical, printPolicy} from './canonical.js';
+export {isAwsManaged, keyKindOf} from './keytype.js';
+export {
+  ADMIN_BASE,
+  ADMIN_SID,
+  CONSOLE_IDS,
+  DELETION_ACTIONS,
+  GRANT_ACTIONS,
+  GRANT_SID,
+  IMPORT_ACTION,
+  MULTI_REGION_ACTIONS,
+  ROOT_SID,
+  ROTATE_ACTION,
+  TAG_ACTIONS,
+  USER_ACTIONS,
+  USE_SID,
+  adminActions,
+  apiDefaultPolicy,
+  consoleDefaultPolicy,
+  userActions,
+} from './templates.js';
+export type {ConsoleDefaultOptions} from './templates.js';
+export {allowsPutKeyPolicy, putKeyPolicyHolders} from './lockout.js';
+export {sanitizeText} from './sanitize.js';
+export type {SanitizeOptions} from './sanitize.js';
+export {tokenizeJson} from './highlight.js';
+export type {JsonToken, JsonTokenType} from './highlight.js';
+export {classifyPolicy} from './classify.js';
+export {accessModel} from './access.js';
+export {applyAccessEdit} from './edit.js';
+export {explainAddedAction, planUpgrade} from './upgrade.js';
+export {lintPolicy} from './lint.js';
+export type {LintContext} from './lint.js';
+export {explainPolicy} from './explain.js';
+export {diffPolicies} from './diff.js';

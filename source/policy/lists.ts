@@ -1,0 +1,48 @@
+// Small helpers over the loose shapes policy elements can take (string or array, maybe malformed).
+import type {Json, PolicyStatement} from './types.js';
+
+/** A string or array of strings as a list; anything else (numbers, objects) is dropped. */
+export function toList(value: Json | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+export function uniqueSorted(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort();
+}
+
+/** A one-element list is written as a plain string, as the console does. */
+export function stringOrList(values: string[]): string | string[] {
+  return values.length === 1 ? (values[0] as string) : values;
+}
+
+/**
+ * IAM-style action matching: case-insensitive, `*` any run of characters, `?` one character.
+ * `kms:Put*` matches `kms:PutKeyPolicy`; `*` matches everything.
+ */
+export function actionMatches(pattern: string, action: string): boolean {
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${source}$`, 'i').test(action);
+}
+
+/** Whether the statement's Action (or NotAction) covers the action. */
+export function statementCoversAction(st: PolicyStatement, action: string): boolean {
+  if (st.Action !== undefined) return toList(st.Action).some(p => actionMatches(p, action));
+  if (st.NotAction !== undefined) return !toList(st.NotAction).some(p => actionMatches(p, action));
+  return false;
+}
+
+/** Resource "*" (or ["*"]): the only value that means "this key". */
+export function resourceIsKey(st: PolicyStatement): boolean {
+  if (st.NotResource !== undefined) return false;
+  const list = toList(st.Resource);
+  return list.length > 0 && list.every(r => r === '*');
+}
+
+export function hasCondition(st: PolicyStatement): boolean {
+  return st.Condition !== undefined && Object.keys(st.Condition).length > 0;
+}

@@ -1,0 +1,136 @@
+// The rules of kms-facts §4: what KMS accepts as a key policy (or what makes a statement ineffective).
+import {findNodeAtLocation, parse, parseTree, type Node} from 'jsonc-parser';
+import type {Finding, Json} from './types.js';
+import {POLICY_MAX_BYTES, STRICT_JSON, parsePolicy, policyByteLength, positionAt} from './parse.js';
+import {checkStatement} from './validate-statement.js';
+
+/** Printable ASCII, printable Latin-1 and tab/LF/CR (kms-facts §4.1). */
+const INVALID_CHARACTER = /[^\t\n\r\x20-\x7e\xa0-\xff]/gu;
+
+function isObject(v: Json | undefined): v is {[key: string]: Json} {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function statementNodes(text: string): Node[] {
+  const root = parseTree(text, [], STRICT_JSON);
+  const node = root && findNodeAtLocation(root, ['Statement']);
+  if (!node) return [];
+  return node.type === 'array' ? (node.children ?? []) : [node];
+}
+
+function characterFindings(text: string, nodes: Node[]): Finding[] {
+  const bad = [...text.matchAll(INVALID_CHARACTER)];
+  const first = bad[0];
+  if (!first) return [];
+  const offset = first.index;
+  const code = (first[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  const index = nodes.findIndex(n => offset >= n.offset && offset < n.offset + n.length);
+  const finding: Finding = {
+    severity: 'error',
+    code: 'invalid-character',
+    message:
+      `Character U+${code} is not allowed in a key policy` +
+      (bad.length > 1 ? ` (${bad.length} such characters)` : '') +
+      '; only printable ASCII and Latin-1 characters, tab and line breaks are.',
+    line: positionAt(text, offset).line,
+  };
+  return index >= 0 ? [{...finding, statementIndex: index}] : [finding];
+}
+
+export function validatePolicy(text: string): Finding[] {
+  const findings: Finding[] = [];
+  const bytes = policyByteLength(text);
+  if (bytes > POLICY_MAX_BYTES) {
+    findings.push({
+      severity: 'error',
+      code: 'too-large',
+      message: `The policy is ${bytes.toLocaleString('en-US')} bytes; KMS allows at most 32,768 bytes (UTF-8).`,
+    });
+  }
+  const parsed = parsePolicy(text);
+  if (!parsed.ok) {
+    for (const e of parsed.errors) {
+      findings.push({
+        severity: 'error',
+        code: 'json',
+        message: `Line ${e.line}, column ${e.column}: ${e.message}`,
+        line: e.line,
+      });
+    }
+    return findings;
+  }
+  const nodes = statementNodes(text);
+  const lineOf = (i: number) => {
+    const node = nodes[i];
+    return node ? positionAt(text, node.offset).line : undefined;
+  };
+  const doc = parsed.document;
+  if (doc.Version === undefined) {
+    findings.push({
+      severity: 'error',
+      code: 'version',
+      message: 'Version is missing; set it to "2012-10-17".',
+    });
+  } else if (doc.Version !== '2012-10-17') {
+    findings.push({
+      severity: 'error',
+      code: 'version',
+      message: `Version is ${JSON.stringify(doc.Version)}; a key policy uses "2012-10-17".`,
+    });
+  }
+  const raw = parse(text, [], STRICT_JSON) as {[key: string]: Json};
+  const rawStatement = raw.Statement;
+  if (rawStatement === undefined) {
+    findings.push({
+      severity: 'error',
+      code: 'statement',
+      message: 'Statement is missing; a key policy needs at least one.',
+    });
+  } else if (Array.isArray(rawStatement) ? rawStatement.length === 0 : !isObject(rawStatement)) {
+    findings.push({
+      severity: 'error',
+      code: 'statement',
+      message: 'Statement must be a non-empty list of statement objects.',
+      line: lineOf(0),
+    });
+  }
+  const list = Array.isArray(rawStatement) ? rawStatement : isObject(rawStatement) ? [rawStatement] : [];
+  const sids = new Map<string, number>();
+  list.forEach((st, index) => {
+    const line = lineOf(index);
+    const at = (f: Omit<Finding, 'statementIndex' | 'line'>): Finding => {
+      const sid = isObject(st) && typeof st.Sid === 'string' ? st.Sid : undefined;
+      return {
+        ...f,
+        statementIndex: index,
+        ...(sid === undefined ? {} : {sid}),
+        ...(line === undefined ? {} : {line}),
+      };
+    };
+    if (!isObject(st)) {
+      findings.push(
+        at({severity: 'error', code: 'statement', message: `Statement ${index + 1} is not an object.`}),
+      );
+      return;
+    }
+    if (typeof st.Sid === 'string') {
+      const first = sids.get(st.Sid);
+      if (first !== undefined) {
+        findings.push(
+          at({
+            severity: 'error',
+            code: 'duplicate-sid',
+            message: `Sid "${st.Sid}" is used by statements ${first + 1} and ${index + 1}; Sids must be unique.`,
+          }),
+        );
+      } else sids.set(st.Sid, index);
+    }
+    for (const f of checkStatement(st)) findings.push(at(f));
+  });
+  findings.push(...characterFindings(text, nodes));
+  return findings;
+}
+
+export function hasErrors(findings: Finding[]): boolean {
+  return findings.some(f => f.severity === 'error');
+}
