@@ -12,6 +12,8 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // Prefer ES builds: jsonc-parser's UMD `main` hides its requires from the bundler.
+  mainFields: ['module', 'main'],
   target: 'node22',
   minify: true,
   sourcemap: 'linked',
