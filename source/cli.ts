@@ -1,22 +1,14 @@
-// Entry point: decides between the TUI and a subcommand. Kept tiny so that start-up
+// Entry point: hands the process's streams to the command line. Kept tiny so that start-up
 // loads only what the chosen path needs (each path is a lazily imported chunk).
-const USAGE = `keypol — AWS KMS key policies in your terminal
+import {main} from './commands/main.js';
 
-Usage:
-  keypol [--sandbox]            open the TUI
-  keypol --help                 this text
-`;
-
-async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  process.stderr.write(USAGE);
-  return 2;
-}
-
-main(process.argv.slice(2)).then(
+main(process.argv.slice(2), {
+  env: process.env,
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+}).then(
   code => {
     process.exitCode = code;
   },

@@ -1,6 +1,9 @@
 // The gateway's contract: what the commands and the UI may ask of KMS. The UI imports only
 // these types (never the SDK); it receives a KmsGateway through a React context.
 import type {Finding, KeyInfo, PolicyDiff} from '../policy/types.js';
+import type {BackupEntry, ChangeReason} from '../store/types.js';
+
+export type {BackupEntry, ChangeReason};
 
 export interface ConnectionInfo {
   region: string;
@@ -47,8 +50,6 @@ export interface PolicySnapshot {
   fetchedAt: string; // ISO-8601
 }
 
-export type ChangeReason = 'upgrade' | 'access-edit' | 'raw-edit' | 'restore' | 'copy';
-
 export interface WriteRequest {
   key: KeyDetails;
   /** The live policy the operator reviewed: the conflict check compares against it. */
@@ -59,11 +60,20 @@ export interface WriteRequest {
   bypassLockout?: boolean;
 }
 
+/** 'backup': the backup could not be written, so nothing was put. */
 export type WriteRefusal =
-  'read-only' | 'aws-managed' | 'invalid' | 'lockout' | 'conflict' | 'api' | 'unverified';
+  'read-only' | 'aws-managed' | 'invalid' | 'lockout' | 'conflict' | 'backup' | 'api' | 'unverified';
 
 export type WriteOutcome =
-  | {ok: true; backupId: string; backupPath: string; after: PolicySnapshot; diff: PolicyDiff}
+  | {
+      ok: true;
+      backupId: string;
+      backupPath: string;
+      after: PolicySnapshot;
+      diff: PolicyDiff;
+      /** Problems after a successful put that the operator should hear about (audit log not written). */
+      warnings?: string[];
+    }
   | {
       ok: false;
       refusal: WriteRefusal;
@@ -73,18 +83,6 @@ export type WriteOutcome =
       /** On conflict: the policy as it is now, for a fresh review. */
       live?: PolicySnapshot;
     };
-
-export interface BackupEntry {
-  id: string;
-  path: string;
-  keyArn: string;
-  region: string;
-  caller: string;
-  time: string; // ISO-8601
-  sha256: string;
-  reason: ChangeReason;
-  text: string;
-}
 
 export interface KmsGateway {
   readonly info: ConnectionInfo;
@@ -100,7 +98,11 @@ export interface KmsGateway {
   describeKeys(
     keyIds: string[],
     onKey: (details: KeyDetails) => void,
-    options?: {signal?: AbortSignal},
+    options?: {
+      signal?: AbortSignal;
+      /** Per-key failures go here and the rest continue; without it the first failure rejects. */
+      onError?: (keyId: string, error: Error) => void;
+    },
   ): Promise<void>;
   getPolicy(keyId: string): Promise<PolicySnapshot>;
   /** The one guarded write path: every PutKeyPolicy in keypol goes through here. */

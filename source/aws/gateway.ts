@@ -1,0 +1,152 @@
+// The KmsGateway: everything keypol asks of KMS and STS, with errors already turned into
+// sentences. The commands and the UI receive one of these; neither touches the SDK.
+import {GetKeyPolicyCommand} from '@aws-sdk/client-kms';
+import {createClients, type StaticCredentials} from './client.js';
+import {AwsError, toAwsError} from './errors.js';
+import {cachedIdentity} from './identity.js';
+import {aliasesByKey, describe, listKeySummaries, toKeyDetails} from './keys.js';
+import {forEachPooled} from './pool.js';
+import {listBackups} from '../store/backups.js';
+import {sha256Hex} from '../store/hash.js';
+import {stateDir as defaultStateDir} from '../store/paths.js';
+import type {ConnectionInfo, KeyDetails, KmsGateway, PolicySnapshot} from './types.js';
+
+export interface GatewayOptions {
+  region: string;
+  profile?: string;
+  endpoint?: string;
+  stsEndpoint?: string;
+  credentials?: StaticCredentials;
+  readOnly?: boolean;
+  sandbox?: boolean;
+  /** Where backups and the audit log live (default: the XDG state dir). */
+  stateDir?: string;
+}
+
+// DescribeKey's quota is 2,000 requests/s per account and Region, shared with every other
+// caller in the account; 24 in flight at ~20–50 ms each stays well under half of it.
+export const DESCRIBE_CONCURRENCY = 24;
+
+export function createKmsGateway(options: GatewayOptions): KmsGateway {
+  const {kms, sts} = createClients(options);
+  const info: ConnectionInfo = {
+    region: options.region,
+    ...(options.profile ? {profile: options.profile} : {}),
+    ...(options.endpoint ? {endpoint: options.endpoint} : {}),
+    sandbox: options.sandbox ?? false,
+    readOnly: options.readOnly ?? false,
+  };
+  const stateDir = options.stateDir ?? defaultStateDir();
+  const toError = (error: unknown, action: string, ref?: string): AwsError =>
+    toAwsError(error, {
+      action,
+      region: options.region,
+      ...(ref ? {ref} : {}),
+      ...(options.profile ? {profile: options.profile} : {}),
+      ...(options.endpoint ? {endpoint: options.endpoint} : {}),
+    });
+  const identity = cachedIdentity(sts, error => toError(error, 'sts:GetCallerIdentity'));
+  // Filled by listKeys: the TUI lists first and then describes, so aliases cost no extra calls.
+  let aliasCache: Map<string, string[]> | undefined;
+  const arnById = new Map<string, string>();
+
+  async function aliasesOf(keyId: string): Promise<string[]> {
+    if (aliasCache) return aliasCache.get(keyId) ?? [];
+    try {
+      return (await aliasesByKey(kms, keyId)).get(keyId) ?? [];
+    } catch (error) {
+      // Aliases are decoration: a key in another account (DescribeKey works cross-account,
+      // ListAliases does not) simply shows none.
+      const failure = toError(error, 'kms:ListAliases', keyId);
+      if (failure.kind === 'access-denied' || failure.kind === 'not-found') return [];
+      throw failure;
+    }
+  }
+
+  async function describeKey(ref: string, signal?: AbortSignal): Promise<KeyDetails> {
+    try {
+      const meta = await describe(kms, ref, signal);
+      const details = toKeyDetails(meta, await aliasesOf(meta.KeyId ?? ''));
+      arnById.set(details.keyId, details.arn);
+      return details;
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw toError(error, 'kms:DescribeKey', ref);
+    }
+  }
+
+  async function readPolicy(ref: string): Promise<PolicySnapshot> {
+    const arn = ref.startsWith('arn:') ? ref : (arnById.get(ref) ?? (await describeKey(ref)).arn);
+    try {
+      const answer = await kms.send(new GetKeyPolicyCommand({KeyId: arn, PolicyName: 'default'}));
+      if (answer.Policy === undefined) throw new Error('GetKeyPolicy answered without a policy.');
+      return {
+        keyId: arn.slice(arn.lastIndexOf('/') + 1),
+        arn,
+        text: answer.Policy,
+        sha256: sha256Hex(answer.Policy),
+        fetchedAt: new Date().toISOString(),
+      };
+    } catch (error) {
+      throw toError(error, 'kms:GetKeyPolicy', ref);
+    }
+  }
+
+  return {
+    info,
+    identity,
+    async listKeys() {
+      try {
+        const {keys, aliases} = await listKeySummaries(kms);
+        aliasCache = aliases;
+        for (const key of keys) arnById.set(key.keyId, key.arn);
+        return keys;
+      } catch (error) {
+        throw toError(error, 'kms:ListKeys');
+      }
+    },
+    describeKey: ref => describeKey(ref),
+    async describeKeys(keyIds, onKey, {signal, onError} = {}) {
+      if (!aliasCache) {
+        try {
+          aliasCache = await aliasesByKey(kms);
+        } catch (error) {
+          throw toError(error, 'kms:ListAliases');
+        }
+      }
+      await forEachPooled(
+        keyIds,
+        DESCRIBE_CONCURRENCY,
+        async keyId => {
+          try {
+            onKey(await describeKey(keyId, signal));
+          } catch (error) {
+            if (!onError || signal?.aborted) throw error;
+            onError(keyId, error as Error);
+          }
+        },
+        signal,
+      );
+    },
+    getPolicy: readPolicy,
+    // Loaded on first use: listing and showing keys never pay for the write path's imports.
+    async writePolicy(request) {
+      const {writePolicyGuarded} = await import('./write-path.js');
+      const deps = {
+        kms,
+        region: options.region,
+        readOnly: info.readOnly,
+        stateDir,
+        identity,
+        readPolicy,
+        toError,
+      };
+      return writePolicyGuarded(deps, request);
+    },
+    history: keyArn => listBackups(stateDir, keyArn),
+    close() {
+      kms.destroy();
+      sts.destroy();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// Who am I: STS GetCallerIdentity, asked once per gateway. A failed answer is not cached, so
+// refreshing credentials (e.g. `aws sso login` in another pane) and retrying works.
+import {GetCallerIdentityCommand, type STSClient} from '@aws-sdk/client-sts';
+import type {Identity} from './types.js';
+
+export function cachedIdentity(sts: STSClient, toError: (error: unknown) => Error): () => Promise<Identity> {
+  let pending: Promise<Identity> | undefined;
+  const ask = async (): Promise<Identity> => {
+    try {
+      const answer = await sts.send(new GetCallerIdentityCommand({}));
+      if (!answer.Account || !answer.Arn)
+        throw new Error('STS GetCallerIdentity answered without an account or ARN.');
+      return {account: answer.Account, arn: answer.Arn, ...(answer.UserId ? {userId: answer.UserId} : {})};
+    } catch (error) {
+      pending = undefined;
+      throw toError(error);
+    }
+  };
+  return () => (pending ??= ask());
+}

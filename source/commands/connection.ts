@@ -1,0 +1,64 @@
+// Which account, Region and endpoint to talk to, resolved as the AWS CLI does it:
+// flags, then AWS_* environment variables, then keypol's own settings, then the profile's
+// config file. AWS_DEFAULT_REGION is read here because the JS SDK ignores it.
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {configDir} from '../store/paths.js';
+import {UsageError} from './exit.js';
+import type {Settings} from '../store/types.js';
+
+type Env = Record<string, string | undefined>;
+
+export interface ConnectionFlags {
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+  readOnly?: boolean;
+}
+
+export interface Connection {
+  region: string;
+  profile?: string;
+  endpoint?: string;
+  stsEndpoint?: string;
+  readOnly: boolean;
+}
+
+export async function resolveConnection(flags: ConnectionFlags, env: Env): Promise<Connection> {
+  const settings = await readSettings(env);
+  const profile = flags.profile ?? nonEmpty(env.AWS_PROFILE) ?? settings.profile;
+  let region =
+    flags.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? settings.region;
+  if (!region) {
+    const {regionFromProfile} = await import('../aws/client.js');
+    region = await regionFromProfile(profile);
+  }
+  if (!region) {
+    throw new UsageError(
+      `no AWS region: pass --region, set AWS_REGION, or add "region = ..." to ${profile ? `profile ${profile}` : 'your profile'} in ~/.aws/config`,
+    );
+  }
+  const endpoint = flags.endpointUrl ?? nonEmpty(env.AWS_ENDPOINT_URL_KMS) ?? nonEmpty(env.AWS_ENDPOINT_URL);
+  const stsEndpoint =
+    flags.endpointUrl ?? nonEmpty(env.AWS_ENDPOINT_URL_STS) ?? nonEmpty(env.AWS_ENDPOINT_URL);
+  return {
+    region,
+    ...(profile ? {profile} : {}),
+    ...(endpoint ? {endpoint} : {}),
+    ...(stsEndpoint ? {stsEndpoint} : {}),
+    readOnly:
+      flags.readOnly === true || /^(1|true|yes)$/i.test(env.KEYPOL_READ_ONLY ?? '') || settings.readOnly,
+  };
+}
+
+/** The settings file, or the defaults when there is none (without loading conf at all). */
+async function readSettings(env: Env): Promise<Settings> {
+  const dir = configDir(env);
+  if (!existsSync(join(dir, 'settings.json'))) return {readOnly: false};
+  const {openSettings} = await import('../store/settings.js');
+  return (await openSettings({cwd: dir})).get();
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}

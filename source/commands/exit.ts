@@ -1,0 +1,19 @@
+// Exit codes, as documented in the README: scripts branch on these.
+export const EXIT = {
+  ok: 0,
+  /** An API or runtime error. */
+  error: 1,
+  /** Bad flags or arguments. */
+  usage: 2,
+  /** Refused by validation, lint, the lockout check, read-only mode or an AWS managed key. */
+  refused: 3,
+  /** The live policy changed since it was read. */
+  conflict: 4,
+  /** A confirmation was needed and not given. */
+  notConfirmed: 5,
+} as const;
+
+/** Thrown for a command line keypol cannot act on; main prints it and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

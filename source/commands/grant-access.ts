@@ -1,0 +1,48 @@
+// keypol grant-access: the access wizard's edits, scriptable — add or remove key
+// administrators, key users and other accounts the way the console's default view does.
+import {applyAccessEdit, printPolicy, type AccessEdit, type AccessRole} from '../policy/index.js';
+import {keyInfoOf} from '../aws/types.js';
+import {booleanFlag, positionals, stringList} from './args.js';
+import {applyChange} from './apply-change.js';
+import {EXIT, UsageError} from './exit.js';
+import {loadKey} from './key.js';
+import {refuseLocally} from './output.js';
+import type {CommandArgs, CommandContext, CommandModule} from './context.js';
+
+export const options: CommandModule['options'] = {
+  admin: {type: 'string', multiple: true},
+  user: {type: 'string', multiple: true},
+  account: {type: 'string', multiple: true},
+  remove: {type: 'boolean'},
+};
+
+export const usage = `Usage: keypol grant-access KEY (--admin ARN | --user ARN | --account ID)... [--remove] [--yes] [--json]
+
+Adds (or with --remove, removes) key administrators (--admin), key users (--user) or other
+AWS accounts allowed to use the key (--account, 12 digits), editing the console's statements.
+Each flag may repeat. Shows the diff and asks before writing (--yes skips the question).
+`;
+
+const ROLES: [string, AccessRole][] = [
+  ['admin', 'administrator'],
+  ['user', 'user'],
+  ['account', 'account'],
+];
+
+export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
+  const [ref] = positionals(args, ['KEY']) as [string];
+  const op = booleanFlag(args.values, 'remove') ? 'remove' : 'add';
+  const edits: AccessEdit[] = ROLES.flatMap(([flag, role]) =>
+    stringList(args.values, flag).map(principal => ({op, role, principal}) as AccessEdit),
+  );
+  if (edits.length === 0) throw new UsageError('name at least one --admin ARN, --user ARN or --account ID');
+
+  const loaded = await loadKey(ctx, ref);
+  let document = loaded.document;
+  for (const edit of edits) {
+    const result = applyAccessEdit(document, edit, keyInfoOf(loaded.key));
+    if (!result.ok) return refuseLocally(ctx, 'invalid', result.reason, EXIT.refused);
+    document = result.document;
+  }
+  return applyChange(ctx, {loaded, afterText: printPolicy(document), reason: 'access-edit'});
+}

@@ -1,0 +1,174 @@
+// keypol's command line: global flags, the subcommand table, connection set-up and error
+// reporting. Every subcommand, the AWS SDK, the sandbox and the TUI are imported lazily, so
+// `keypol list --json` never loads Ink or React and `keypol --help` loads nothing at all.
+import {join} from 'node:path';
+import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
+import {stateDir} from '../store/paths.js';
+import {resolveConnection} from './connection.js';
+import {EXIT, UsageError} from './exit.js';
+import {USAGE, VERSION} from './usage.js';
+import type {KmsGateway} from '../aws/types.js';
+import type {CommandContext, CommandModule, InputStream, OutputStream} from './context.js';
+
+export interface Io {
+  env: Record<string, string | undefined>;
+  stdin: InputStream;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  cwd: string;
+}
+
+const GLOBAL_OPTIONS = {
+  profile: {type: 'string'},
+  region: {type: 'string'},
+  'endpoint-url': {type: 'string'},
+  sandbox: {type: 'boolean'},
+  'read-only': {type: 'boolean'},
+  'no-color': {type: 'boolean'},
+  json: {type: 'boolean'},
+  yes: {type: 'boolean', short: 'y'},
+  help: {type: 'boolean', short: 'h'},
+  version: {type: 'boolean', short: 'V'},
+} satisfies ParseArgsOptionsConfig;
+
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  list: () => import('./list.js'),
+  show: () => import('./show.js'),
+  get: () => import('./get.js'),
+  diff: () => import('./diff.js'),
+  put: () => import('./put.js'),
+  upgrade: () => import('./upgrade.js'),
+  'grant-access': () => import('./grant-access.js'),
+  deletion: () => import('./deletion.js'),
+  history: () => import('./history.js'),
+  restore: () => import('./restore.js'),
+  whoami: () => import('./whoami.js'),
+};
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const say = (stream: OutputStream, text: string) => stream.write(text.endsWith('\n') ? text : text + '\n');
+  const index = commandIndex(argv);
+  const name = index === -1 ? undefined : argv[index];
+  if (name === 'sandbox') {
+    const {runSandboxCommand} = await import('./sandbox.js');
+    return runSandboxCommand(argv.slice(index + 1));
+  }
+  const rest = index === -1 ? argv : [...argv.slice(0, index), ...argv.slice(index + 1)];
+  const load = name === undefined ? undefined : COMMANDS[name];
+  if (name !== undefined && !load) {
+    say(io.stderr, `keypol: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const command = load ? await load() : undefined;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: {...GLOBAL_OPTIONS, ...command?.options},
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    say(io.stderr, `keypol: ${(error as Error).message}\n\n${command?.usage ?? USAGE}`);
+    return EXIT.usage;
+  }
+  const {values, positionals} = parsed;
+  if (values.version) return (say(io.stdout, `keypol ${VERSION}`), EXIT.ok);
+  if (values.help) return (say(io.stdout, command?.usage ?? USAGE), EXIT.ok);
+  if (!command && positionals.length) return (say(io.stderr, USAGE), EXIT.usage);
+  const noColor = values['no-color'] === true || Boolean(io.env.NO_COLOR);
+  if (!command && !io.stdin.isTTY) {
+    say(
+      io.stderr,
+      'keypol: the TUI needs a terminal on stdin; in scripts use the subcommands (keypol --help lists them).',
+    );
+    return EXIT.usage;
+  }
+
+  let session: Session | undefined;
+  try {
+    session = await connect(values, io);
+    if (!command) {
+      const {runTui} = await import('../ui/run.js');
+      return await runTui({gateway: session.gateway, noColor});
+    }
+    const ctx: CommandContext = {
+      gateway: session.gateway,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      stdin: io.stdin,
+      json: values.json === true,
+      yes: values.yes === true,
+      color: !noColor && io.stdout.isTTY === true,
+      cwd: io.cwd,
+    };
+    return await command.run(ctx, {values, positionals});
+  } catch (error) {
+    const {sanitizeText} = await import('../policy/index.js');
+    const message = sanitizeText(error instanceof Error ? error.message : String(error));
+    if (error instanceof UsageError) {
+      say(io.stderr, `keypol: ${message}\nRun "keypol ${name ? `${name} ` : ''}--help" for usage.`);
+      return EXIT.usage;
+    }
+    say(io.stderr, `keypol: ${message}`);
+    return EXIT.error;
+  } finally {
+    await session?.close();
+  }
+}
+
+interface Session {
+  gateway: KmsGateway;
+  close(): Promise<void>;
+}
+
+/** Builds the gateway: against the in-process sandbox with --sandbox, else as the AWS CLI would. */
+async function connect(values: Record<string, unknown>, io: Io): Promise<Session> {
+  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const readOnly = values['read-only'] === true;
+  const {createKmsGateway} = await import('../aws/gateway.js');
+  if (values.sandbox) {
+    const {startSandbox, SANDBOX_CREDENTIALS} = await import('../sandbox/index.js');
+    // The sandbox keeps its state (and keypol its backups) apart from real accounts, and
+    // persists it so that a change, its history and its restore make sense across runs.
+    const dir = join(stateDir(io.env), 'sandbox');
+    const sandbox = await startSandbox({stateFile: join(dir, 'state.json')});
+    const gateway = createKmsGateway({
+      region: str('region') ?? 'us-east-1',
+      endpoint: sandbox.endpoint,
+      credentials: SANDBOX_CREDENTIALS,
+      readOnly,
+      sandbox: true,
+      stateDir: dir,
+    });
+    return {
+      gateway,
+      close: async () => {
+        gateway.close();
+        await sandbox.close();
+      },
+    };
+  }
+  const connection = await resolveConnection(
+    {
+      ...(str('profile') ? {profile: str('profile')} : {}),
+      ...(str('region') ? {region: str('region')} : {}),
+      ...(str('endpoint-url') ? {endpointUrl: str('endpoint-url')} : {}),
+      readOnly,
+    },
+    io.env,
+  );
+  const gateway = createKmsGateway({...connection, stateDir: stateDir(io.env)});
+  return {gateway, close: async () => gateway.close()};
+}
+
+/** Position of the subcommand: the first argument that is neither a flag nor a flag's value. */
+function commandIndex(argv: string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') return i + 1 < argv.length ? i + 1 : -1;
+    if (!arg.startsWith('-')) return i;
+    if (['--profile', '--region', '--endpoint-url'].includes(arg)) i++;
+  }
+  return -1;
+}

@@ -1,0 +1,90 @@
+// Printing: every string that came from AWS (descriptions, aliases, ARNs, policies, error
+// messages) goes through sanitizeText before it reaches a terminal. --json output is
+// JSON.stringify'd, which escapes control characters by itself.
+import {styleText} from 'node:util';
+import {sanitizeText, tokenizeJson, type JsonTokenType} from '../policy/index.js';
+import type {CommandContext, OutputStream} from './context.js';
+
+export function clean(text: string): string {
+  return sanitizeText(text);
+}
+
+export function line(stream: OutputStream, text = ''): void {
+  stream.write(text + '\n');
+}
+
+export function printJson(ctx: CommandContext, value: unknown): void {
+  ctx.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** "keypol: <message>" on stderr, sanitised (messages often quote AWS's text). */
+export function complain(ctx: CommandContext, message: string): void {
+  line(ctx.stderr, `keypol: ${sanitizeText(message)}`);
+}
+
+/** Left-aligned columns separated by two spaces; the last column is not padded. */
+export function table(headers: string[], rows: string[][]): string {
+  const cells = [headers, ...rows].map(row => row.map(cell => clean(cell)));
+  const widths = headers.map((_, i) => Math.max(...cells.map(row => [...(row[i] ?? '')].length)));
+  return cells
+    .map(row =>
+      row
+        .map((cell, i) =>
+          i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** "Label   value" lines with the labels padded to one width. */
+export function fields(pairs: [string, string][]): string {
+  const width = Math.max(...pairs.map(([label]) => label.length));
+  return pairs.map(([label, value]) => `${label.padEnd(width)}  ${clean(value)}`).join('\n');
+}
+
+const STYLE: Record<JsonTokenType, Parameters<typeof styleText>[0] | undefined> = {
+  key: 'cyan',
+  string: 'green',
+  number: 'yellow',
+  boolean: 'magenta',
+  null: 'gray',
+  punctuation: undefined,
+  plain: undefined,
+};
+
+/** Policy text for a terminal: sanitised, and coloured only when ctx.color allows it. */
+export function policyText(ctx: CommandContext, text: string): string {
+  const safe = sanitizeText(text, {keepNewlines: true});
+  if (!ctx.color) return safe;
+  return tokenizeJson(safe)
+    .map(token => {
+      const style = STYLE[token.type];
+      return style ? styleText(style, token.text, {validateStream: false}) : token.text;
+    })
+    .join('');
+}
+
+/** A unified diff, with + and - lines coloured when allowed. */
+export function diffText(ctx: CommandContext, unified: string): string {
+  const safe = sanitizeText(unified, {keepNewlines: true});
+  if (!ctx.color) return safe;
+  return safe
+    .split('\n')
+    .map(l =>
+      l.startsWith('+') && !l.startsWith('+++')
+        ? styleText('green', l, {validateStream: false})
+        : l.startsWith('-') && !l.startsWith('---')
+          ? styleText('red', l, {validateStream: false})
+          : l,
+    )
+    .join('\n');
+}
+
+/** A refusal decided by the command itself (before the write path): message, JSON, exit code. */
+export function refuseLocally(ctx: CommandContext, refusal: string, message: string, code: number): number {
+  if (ctx.json) printJson(ctx, {ok: false, refusal, message});
+  complain(ctx, message);
+  return code;
+}

@@ -1,0 +1,57 @@
+// Fault injection for training and resilience tests: a delay on every answer, per-operation
+// request quotas like KMS's (token buckets, per Region), and a fraction of internal errors.
+import {KmsError} from './errors.js';
+
+export interface SandboxFaults {
+  latencyMs?: number;
+  /** Operation name (or '*' for every operation) → requests per second. */
+  throttle?: Record<string, number>;
+  /** Fraction (0–1) of requests answered with KMSInternalException (HTTP 500). */
+  failRate?: number;
+}
+
+interface Bucket {
+  tokens: number;
+  last: number;
+}
+
+export class FaultInjector {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly faults: SandboxFaults = {},
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  async delay(): Promise<void> {
+    const ms = this.faults.latencyMs ?? 0;
+    if (ms > 0) await new Promise(resolve => setTimeout(resolve, ms));
+  }
+
+  /** Throws the error KMS would answer with, or returns when the request may proceed. */
+  check(operation: string, region: string): void {
+    const rate = this.faults.throttle?.[operation] ?? this.faults.throttle?.['*'];
+    if (rate !== undefined && !this.take(`${region}:${operation}`, rate)) {
+      throw new KmsError('ThrottlingException', 'Rate exceeded');
+    }
+    const failRate = this.faults.failRate ?? 0;
+    if (failRate > 0 && this.random() < failRate) {
+      throw new KmsError(
+        'KMSInternalException',
+        'The request processing has failed because of an unknown error, exception or failure. (sandbox --fail-rate)',
+      );
+    }
+  }
+
+  private take(id: string, rate: number): boolean {
+    const now = performance.now();
+    const capacity = Math.max(1, rate);
+    const bucket = this.buckets.get(id) ?? {tokens: capacity, last: now};
+    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.last) / 1000) * rate);
+    bucket.last = now;
+    this.buckets.set(id, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}

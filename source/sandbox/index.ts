@@ -1,0 +1,76 @@
+// The sandbox: a local KMS-compatible HTTP server with a seeded demo account. Used in-process by
+// `keypol --sandbox` and the tests, and standalone by `keypol sandbox`.
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {FaultInjector, type SandboxFaults} from './faults.js';
+import {SANDBOX_ACCOUNT} from './identity.js';
+import {loadState, saveState} from './persistence.js';
+import {seedDemo} from './seed/demo.js';
+import {seedGenerated} from './seed/generated.js';
+import {createHandler, type RequestLogEntry} from './server.js';
+import {SandboxState} from './state.js';
+
+export type {SandboxFaults} from './faults.js';
+export type {RequestLogEntry} from './server.js';
+export {MUTATING_OPERATIONS, SANDBOX_ACCOUNT, SANDBOX_CALLERS, SANDBOX_CREDENTIALS} from './identity.js';
+
+export interface SandboxOptions {
+  /** Default 127.0.0.1: the sandbox is not meant to be reachable from other machines. */
+  host?: string;
+  /** Default 0: any free port. */
+  port?: number;
+  seed?: 'demo' | 'empty';
+  /** Extra generated keys in us-east-1 (alias/gen/NNNNN). */
+  extraKeys?: number;
+  /** Persist every change here; when the file exists, its state is loaded instead of seeding. */
+  stateFile?: string;
+  faults?: SandboxFaults;
+}
+
+export interface Sandbox {
+  endpoint: string;
+  accountId: string;
+  /** Every request answered, in order (operation, key, caller, status, error name). */
+  log: RequestLogEntry[];
+  close(): Promise<void>;
+}
+
+function seededState(options: SandboxOptions): SandboxState {
+  const state = new SandboxState(SANDBOX_ACCOUNT);
+  const now = Date.now() / 1000;
+  if ((options.seed ?? 'demo') === 'demo') seedDemo(state, now);
+  if (options.extraKeys) seedGenerated(state, options.extraKeys, now);
+  return state;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const {stateFile} = options;
+  const loaded = stateFile === undefined ? undefined : loadState(stateFile);
+  const state = loaded ?? seededState(options);
+  const persist = stateFile === undefined ? undefined : () => saveState(stateFile, state);
+  if (!loaded) persist?.();
+  const log: RequestLogEntry[] = [];
+  const server = createServer(
+    createHandler({state, faults: new FaultInjector(options.faults), log, ...(persist ? {persist} : {})}),
+  );
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const {port} = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    endpoint: `http://${shownHost}:${port}`,
+    accountId: state.accountId,
+    log,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close(error => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,17 @@
+// `--state FILE`: the whole state as one JSON file, replaced atomically (temp file + rename) after
+// every change, so a crash mid-write never leaves a half-written file behind.
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {dirname} from 'node:path';
+import {SandboxState, type StateFile} from './state.js';
+
+export function loadState(file: string): SandboxState | undefined {
+  if (!existsSync(file)) return undefined;
+  return SandboxState.fromFile(JSON.parse(readFileSync(file, 'utf8')) as StateFile);
+}
+
+export function saveState(file: string, state: SandboxState): void {
+  mkdirSync(dirname(file), {recursive: true});
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(state.toFile()), {mode: 0o600});
+  renameSync(temp, file);
+}

@@ -1,0 +1,39 @@
+// KMS operation name (the part after `TrentService.`) → handler.
+import {CreateAlias, DeleteAlias, ListAliases, UpdateAlias} from './operations/aliases.js';
+import type {Operation} from './operations/context.js';
+import {ListGrants} from './operations/grants.js';
+import {CreateKey, DescribeKey, GetKeyRotationStatus, ListKeys} from './operations/keys.js';
+import {
+  CancelKeyDeletion,
+  DisableKey,
+  DisableKeyRotation,
+  EnableKey,
+  EnableKeyRotation,
+  ScheduleKeyDeletion,
+} from './operations/lifecycle.js';
+import {GetKeyPolicy, ListKeyPolicies, PutKeyPolicy} from './operations/policy.js';
+import {ListResourceTags, TagResource, UntagResource} from './operations/tags.js';
+
+export const OPERATIONS: Readonly<Record<string, Operation>> = {
+  ListKeys,
+  DescribeKey,
+  CreateKey,
+  GetKeyRotationStatus,
+  EnableKeyRotation,
+  DisableKeyRotation,
+  EnableKey,
+  DisableKey,
+  ScheduleKeyDeletion,
+  CancelKeyDeletion,
+  GetKeyPolicy,
+  PutKeyPolicy,
+  ListKeyPolicies,
+  ListAliases,
+  CreateAlias,
+  UpdateAlias,
+  DeleteAlias,
+  ListResourceTags,
+  TagResource,
+  UntagResource,
+  ListGrants,
+};

@@ -1,0 +1,175 @@
+// The HTTP side: one node:http handler answers KMS (AWS JSON 1.1, `X-Amz-Target: TrentService.*`)
+// and STS GetCallerIdentity (awsQuery form POST, or JSON 1.0), applies fault injection, and
+// records every request in the log.
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {randomUUID} from 'node:crypto';
+import {KmsError} from './errors.js';
+import type {FaultInjector} from './faults.js';
+import {callContext, MUTATING_OPERATIONS} from './identity.js';
+import type {OperationContext, Params} from './operations/context.js';
+import {OPERATIONS} from './router.js';
+import type {SandboxState} from './state.js';
+import {queryError, queryResponse, stsOperation} from './sts.js';
+
+export interface RequestLogEntry {
+  time: string;
+  operation: string;
+  keyId?: string;
+  region: string;
+  caller: string;
+  status: number;
+  error?: string;
+}
+
+export interface ServerDeps {
+  state: SandboxState;
+  faults: FaultInjector;
+  log: RequestLogEntry[];
+  /** Called after every successful state change (`--state FILE`). */
+  persist?: () => void;
+}
+
+type Protocol = 'kms' | 'sts-query' | 'sts-json';
+
+const KMS_PREFIX = 'TrentService.';
+const STS_PREFIX = 'AWSSecurityTokenServiceV20110615.';
+const MAX_BODY = 1 << 20;
+const MAX_LOG = 100_000;
+const CONTENT_TYPE: Record<Protocol, string> = {
+  kms: 'application/x-amz-json-1.1',
+  'sts-json': 'application/x-amz-json-1.0',
+  'sts-query': 'text/xml',
+};
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    req.on('end', () =>
+      size > MAX_BODY
+        ? reject(new KmsError('ValidationException', 'Request body is larger than 1 MiB'))
+        : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
+    req.on('error', reject);
+  });
+}
+
+function classify(req: IncomingMessage): {protocol: Protocol; operation: string} {
+  const target = String(req.headers['x-amz-target'] ?? '');
+  if (target.startsWith(STS_PREFIX))
+    return {protocol: 'sts-json', operation: target.slice(STS_PREFIX.length)};
+  if (!target && String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+    return {protocol: 'sts-query', operation: ''}; // the operation is the form's Action
+  }
+  return {
+    protocol: 'kms',
+    operation: target.startsWith(KMS_PREFIX) ? target.slice(KMS_PREFIX.length) : target,
+  };
+}
+
+function parseJson(body: string): Params {
+  if (body.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    throw new KmsError('SerializationException', 'Start of structure or map found where not expected.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new KmsError('SerializationException', 'Request body must be a JSON object');
+  }
+  return value as Params;
+}
+
+export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void handle(deps, req, res);
+  };
+}
+
+/** Runs a KMS operation; `seen.keyId` names the key the request concerned, even when it fails. */
+function runKms(
+  deps: ServerDeps,
+  call: {operation: string; raw: string; region: string; caller: string},
+  seen: {keyId?: string},
+): string {
+  const handler = OPERATIONS[call.operation];
+  if (!handler) throw new KmsError('UnknownOperationException', `Unknown operation ${call.operation}`);
+  const params = parseJson(call.raw);
+  if (typeof params.KeyId === 'string') seen.keyId = params.KeyId;
+  deps.faults.check(call.operation, call.region);
+  const ctx: OperationContext = {
+    state: deps.state,
+    regionName: call.region,
+    region: deps.state.region(call.region),
+    accountId: deps.state.accountId,
+    caller: call.caller,
+    now: Date.now() / 1000,
+  };
+  let result: Record<string, unknown> | undefined;
+  try {
+    result = handler(ctx, params);
+  } finally {
+    if (ctx.keyId !== undefined) seen.keyId = ctx.keyId;
+  }
+  if (MUTATING_OPERATIONS.has(call.operation)) deps.persist?.();
+  return result === undefined ? '' : JSON.stringify(result);
+}
+
+async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = randomUUID();
+  const {region, caller} = callContext(req.headers.authorization);
+  const classified = classify(req);
+  const {protocol} = classified;
+  let {operation} = classified;
+  const seen: {keyId?: string} = {};
+  let status = 200;
+  let body: string;
+  let errorName: string | undefined;
+  try {
+    if (req.method !== 'POST') {
+      throw new KmsError('UnknownOperationException', 'The sandbox answers POST requests to / only');
+    }
+    const raw = await readBody(req);
+    await deps.faults.delay();
+    if (protocol === 'sts-query') operation = new URLSearchParams(raw).get('Action') ?? '';
+    if (protocol === 'kms') {
+      body = runKms(deps, {operation, raw, region, caller}, seen);
+    } else {
+      deps.faults.check(operation, region);
+      const result = stsOperation(operation, caller);
+      body = protocol === 'sts-query' ? queryResponse(operation, result, requestId) : JSON.stringify(result);
+    }
+  } catch (caught) {
+    const error =
+      caught instanceof KmsError
+        ? caught
+        : new KmsError('KMSInternalException', caught instanceof Error ? caught.message : String(caught));
+    status = error.status;
+    errorName = error.type;
+    body =
+      protocol === 'sts-query'
+        ? queryError(error, requestId)
+        : JSON.stringify({__type: error.type, message: error.message});
+  }
+  deps.log.push({
+    time: new Date().toISOString(),
+    operation,
+    ...(seen.keyId === undefined ? {} : {keyId: seen.keyId}),
+    region,
+    caller,
+    status,
+    ...(errorName === undefined ? {} : {error: errorName}),
+  });
+  if (deps.log.length > MAX_LOG) deps.log.splice(0, deps.log.length - MAX_LOG);
+  res.writeHead(status, {
+    'content-type': CONTENT_TYPE[protocol],
+    'content-length': Buffer.byteLength(body),
+    'x-amzn-RequestId': requestId,
+  });
+  res.end(body);
+}
