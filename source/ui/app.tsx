@@ -1,0 +1,184 @@
+// The app frame and router: header, body, footer; which screen is showing; the global keys
+// (`?` help, `:` switch, `q` quit, Ctrl-C). Screens own their own keys and state; this file only
+// decides who is on top and hands out the gateway, theme and body size through context.
+import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {Box, useApp, useInput, useWindowSize} from 'ink';
+import type {Identity, KmsGateway} from '../aws/types.js';
+import {
+  BodySizeContext,
+  GatewayContext,
+  OverlayContext,
+  SCREEN_DEPTH,
+  ScreenContext,
+  ThemeContext,
+} from './context.js';
+import {actionFor, TYPING_SCREENS, type Screen} from './keymap.js';
+import type {Theme} from './theme.js';
+import type {KeyRow} from './keyRows.js';
+import {useKeys} from './hooks/useKeys.js';
+import {Header, type IdentityState} from './components/Header.js';
+import {Footer} from './components/Footer.js';
+import {HelpOverlay} from './components/HelpOverlay.js';
+import {SwitchPrompt} from './components/SwitchPrompt.js';
+import {ErrorBoundary} from './components/ErrorBoundary.js';
+import {KeyListScreen} from './screens/KeyListScreen.js';
+import {KeyDetailScreen} from './screens/keyDetail/KeyDetailScreen.js';
+
+/** Builds a gateway for another region/profile (the cli knows how); absent → `:` explains how to restart. */
+export type Reconnect = (region: string, profile: string | undefined) => Promise<KmsGateway>;
+
+export interface AppProps {
+  gateway: KmsGateway;
+  theme: Theme;
+  reconnect?: Reconnect;
+}
+
+const HEADER_LINES = 2;
+const FOOTER_LINES = 1;
+
+export function App({gateway: initialGateway, theme, reconnect}: AppProps) {
+  const {exit} = useApp();
+  return (
+    <ErrorBoundary onError={exit}>
+      <ThemeContext.Provider value={theme}>
+        <Frame initialGateway={initialGateway} reconnect={reconnect} onQuit={() => exit()} />
+      </ThemeContext.Provider>
+    </ErrorBoundary>
+  );
+}
+
+type Route = {kind: 'keys'} | {kind: 'detail'; keyId: string};
+
+function Frame({
+  initialGateway,
+  reconnect,
+  onQuit,
+}: {
+  initialGateway: KmsGateway;
+  reconnect?: Reconnect;
+  onQuit: () => void;
+}) {
+  const {columns, rows} = useWindowSize();
+  const [gateway, setGateway] = useState(initialGateway);
+  const [identity, setIdentity] = useState<IdentityState>({kind: 'loading'});
+  const [route, setRoute] = useState<Route>({kind: 'keys'});
+  const [overlay, setOverlay] = useState<'help' | 'switch' | undefined>();
+  const [declared, setDeclared] = useState<readonly Screen[]>([]);
+  const keys = useKeys(gateway);
+  const owned = useRef(new Set<KmsGateway>());
+
+  useEffect(() => {
+    let cancelled = false;
+    setIdentity({kind: 'loading'});
+    gateway.identity().then(
+      (id: Identity) => !cancelled && setIdentity({kind: 'ok', identity: id}),
+      (error: unknown) =>
+        !cancelled &&
+        setIdentity({kind: 'error', message: error instanceof Error ? error.message : String(error)}),
+    );
+    return () => {
+      cancelled = true;
+      // Gateways made by `:` are ours to close; the first one belongs to the caller.
+      if (owned.current.delete(gateway)) gateway.close();
+    };
+  }, [gateway]);
+
+  const declare = useCallback((screen: Screen) => {
+    setDeclared(list => [...list, screen]);
+    return () =>
+      setDeclared(list => {
+        const i = list.lastIndexOf(screen);
+        return i < 0 ? list : [...list.slice(0, i), ...list.slice(i + 1)];
+      });
+  }, []);
+  const detailRow = route.kind === 'detail' ? keys.rows.find(r => r.keyId === route.keyId) : undefined;
+  const fallback: Screen = detailRow ? 'keyDetail' : 'keys';
+  const screen = [fallback, ...declared].reduce((top, s) => (SCREEN_DEPTH[s] > SCREEN_DEPTH[top] ? s : top));
+
+  useInput((input, key) => {
+    const action = actionFor('global', input, key);
+    if (action === 'interrupt') return onQuit();
+    if (overlay !== undefined || TYPING_SCREENS.has(screen)) return;
+    if (action === 'help') setOverlay('help');
+    else if (action === 'switch') setOverlay('switch');
+    else if (action === 'quit' && screen === 'keys') onQuit();
+  });
+
+  useInput(
+    (input, key) => {
+      const action = actionFor('global', input, key);
+      if (action === 'help' || action === 'quit' || key.escape) setOverlay(undefined);
+    },
+    {isActive: overlay === 'help'},
+  );
+
+  const switchTo = useCallback(
+    async (region: string, profile: string | undefined) => {
+      if (!reconnect) return;
+      const next = await reconnect(region, profile);
+      owned.current.add(next);
+      setGateway(next);
+      setRoute({kind: 'keys'});
+      setOverlay(undefined);
+    },
+    [reconnect],
+  );
+
+  const bodyHeight = Math.max(1, rows - HEADER_LINES - FOOTER_LINES);
+  const bodySize = useMemo(() => ({width: columns, height: bodyHeight}), [columns, bodyHeight]);
+  const openRow = useCallback((row: KeyRow) => setRoute({kind: 'detail', keyId: row.keyId}), []);
+
+  return (
+    <GatewayContext.Provider value={gateway}>
+      <ScreenContext.Provider value={declare}>
+        <OverlayContext.Provider value={overlay !== undefined}>
+          <BodySizeContext.Provider value={bodySize}>
+            <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+              <Header info={gateway.info} identity={identity} width={columns} />
+              <Box flexDirection="column" width={columns} height={bodyHeight} overflow="hidden">
+                {overlay === 'help' ? (
+                  <HelpOverlay screen={screen} width={columns} height={bodyHeight} />
+                ) : null}
+                {overlay === 'switch' ? (
+                  // The overlay itself is not covered: its text fields take keys.
+                  <OverlayContext.Provider value={false}>
+                    <SwitchPrompt
+                      info={gateway.info}
+                      onSubmit={reconnect ? switchTo : undefined}
+                      onCancel={() => setOverlay(undefined)}
+                      width={columns}
+                    />
+                  </OverlayContext.Provider>
+                ) : null}
+                {/* Hidden, not unmounted, while another view shows: the list keeps its cursor and filter. */}
+                <Box display={!detailRow && overlay === undefined ? 'flex' : 'none'}>
+                  <KeyListScreen
+                    keys={keys}
+                    onOpen={openRow}
+                    isActive={!detailRow && overlay === undefined}
+                    width={columns}
+                    height={bodyHeight}
+                  />
+                </Box>
+                {detailRow ? (
+                  <Box display={overlay === undefined ? 'flex' : 'none'} flexDirection="column">
+                    <KeyDetailScreen
+                      key={detailRow.keyId}
+                      summary={detailRow.summary}
+                      details={detailRow.details}
+                      onBack={() => setRoute({kind: 'keys'})}
+                      onChanged={details => keys.refreshKey(detailRow.keyId, details)}
+                      width={columns}
+                      height={bodyHeight}
+                    />
+                  </Box>
+                ) : null}
+              </Box>
+              <Footer screen={screen} width={columns} />
+            </Box>
+          </BodySizeContext.Provider>
+        </OverlayContext.Provider>
+      </ScreenContext.Provider>
+    </GatewayContext.Provider>
+  );
+}

@@ -1,0 +1,83 @@
+// Which key-list columns fit the terminal, and how wide each is. Columns join by priority while
+// their minimum widths fit; spare cells then widen them step by step (GROWTH), and the
+// description takes whatever is left. Below ~110 columns the manager column is dropped
+// (AWS managed keys still show it in their badge).
+import type {KeyRow} from './keyRows.js';
+
+export type ColumnKey = keyof KeyRow['cells'];
+
+export interface Column {
+  key: ColumnKey;
+  title: string;
+  width: number;
+}
+
+interface ColumnSpec {
+  key: ColumnKey;
+  title: string;
+  min: number;
+  /** Cells that must be left over for the column to be worth showing (the manager yields to the description). */
+  reserve?: number;
+}
+
+/** Display order. */
+const SPECS: readonly ColumnSpec[] = [
+  {key: 'alias', title: 'ALIAS', min: 16},
+  {key: 'id', title: 'KEY ID', min: 10},
+  {key: 'state', title: 'STATE', min: 8},
+  {key: 'spec', title: 'SPEC', min: 10},
+  {key: 'manager', title: 'MANAGER', min: 8, reserve: 20},
+  {key: 'badge', title: 'POLICY', min: 11},
+  {key: 'description', title: 'DESCRIPTION', min: 10},
+];
+
+const PRIORITY: readonly ColumnKey[] = ['alias', 'id', 'badge', 'state', 'spec', 'description', 'manager'];
+
+/** How spare cells are handed out: each step widens a column up to a cap. */
+const GROWTH: ReadonlyArray<[ColumnKey, number]> = [
+  ['alias', 20],
+  ['description', 16],
+  ['alias', 24],
+  ['badge', 13],
+  ['spec', 13],
+  ['state', 9],
+  ['description', 30],
+  ['alias', 32],
+  ['state', 15],
+  ['spec', 17],
+  ['description', 40],
+  ['id', 36],
+  ['description', Number.POSITIVE_INFINITY],
+];
+
+/** Cells before the first column: the selection marker. */
+export const MARKER_WIDTH = 2;
+export const GAP = 1;
+
+export function layoutColumns(width: number): Column[] {
+  const available = width - MARKER_WIDTH;
+  const chosen = new Set<ColumnKey>();
+  let used = -GAP;
+  for (const key of PRIORITY) {
+    const spec = SPECS.find(s => s.key === key)!;
+    if (used + GAP + spec.min + (spec.reserve ?? 0) > available) continue;
+    chosen.add(key);
+    used += GAP + spec.min;
+  }
+  const widths = new Map(SPECS.filter(s => chosen.has(s.key)).map(s => [s.key, s.min]));
+  let spare = available - used;
+  for (const [key, cap] of GROWTH) {
+    const current = widths.get(key);
+    if (current === undefined || spare <= 0) continue;
+    const grow = Math.max(0, Math.min(spare, cap - current));
+    widths.set(key, current + grow);
+    spare -= grow;
+  }
+  // When the description is hidden or full, the alias takes the rest so rows reach the edge.
+  if (spare > 0 && widths.has('alias')) widths.set('alias', widths.get('alias')! + spare);
+  return SPECS.filter(s => widths.has(s.key)).map(s => ({
+    key: s.key,
+    title: s.title,
+    width: widths.get(s.key)!,
+  }));
+}

@@ -1,0 +1,101 @@
+// The last gate before a write, scaled to risk (Shopify's dangerous-confirmation idea):
+//  - 'simple':   `y` confirms (an upgrade, an additive change);
+//  - 'typed':    the operator types the key's alias or id, then Enter;
+//  - 'override': as 'typed', then the explicit lockout override phrase.
+// Esc always cancels. Typed text never matches by accident: `y` in a typed prompt is just a letter.
+import React, {useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {actionFor} from '../keymap.js';
+import {useOverlayOpen, useTheme} from '../context.js';
+import {TextInput} from './TextInput.js';
+
+export type ConfirmLevel = 'simple' | 'typed' | 'override';
+
+export const OVERRIDE_PHRASE = 'override lockout';
+
+export interface ConfirmPromptProps {
+  level: ConfirmLevel;
+  /** Accepted names for typed confirmation (the key's aliases and key id). */
+  names: readonly string[];
+  /** The action in words, e.g. "Upgrade the key policy of alias/app". */
+  question: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  width: number;
+  isActive?: boolean;
+}
+
+export function ConfirmPrompt({
+  level,
+  names,
+  question,
+  onConfirm,
+  onCancel,
+  width,
+  isActive: wanted = true,
+}: ConfirmPromptProps) {
+  const theme = useTheme();
+  const isActive = wanted && !useOverlayOpen();
+  const [typed, setTyped] = useState('');
+  const [stage, setStage] = useState<'name' | 'phrase'>('name');
+  const [problem, setProblem] = useState<string>();
+
+  const submit = () => {
+    const value = typed.trim();
+    if (stage === 'name' && !names.includes(value)) {
+      setProblem(`"${value}" is not the alias or id of this key.`);
+      return;
+    }
+    if (stage === 'phrase' && value !== OVERRIDE_PHRASE) {
+      setProblem(`Type exactly "${OVERRIDE_PHRASE}" to write a policy that may lock you out.`);
+      return;
+    }
+    setProblem(undefined);
+    if (level === 'override' && stage === 'name') {
+      setStage('phrase');
+      setTyped('');
+    } else onConfirm();
+  };
+
+  useInput(
+    (input, key) => {
+      const action = actionFor('confirm', input, key);
+      if (action === 'cancel') onCancel();
+      else if (level === 'simple' && action === 'confirm') onConfirm();
+      else if (level !== 'simple' && action === 'next') submit();
+    },
+    {isActive},
+  );
+
+  if (level === 'simple') {
+    return (
+      <Box flexDirection="column">
+        <Text bold>{question}?</Text>
+        <Text>
+          Press <Text bold>y</Text> to write it, <Text bold>Esc</Text> to go back.
+        </Text>
+      </Box>
+    );
+  }
+  const prompt =
+    stage === 'name'
+      ? `Type the key's alias or id (${names[0] ?? ''}) and press Enter to confirm; Esc cancels.`
+      : `This policy may lock everyone out of the key. Type "${OVERRIDE_PHRASE}" and press Enter to write it anyway.`;
+  return (
+    <Box flexDirection="column">
+      <Text bold>{question}?</Text>
+      <Text color={theme.warning}>{prompt}</Text>
+      <Box>
+        <Text color={theme.accent}>› </Text>
+        <TextInput
+          key={stage}
+          value={typed}
+          onChange={setTyped}
+          width={Math.max(10, width - 2)}
+          isActive={isActive}
+        />
+      </Box>
+      {problem ? <Text color={theme.danger}>{problem}</Text> : null}
+    </Box>
+  );
+}

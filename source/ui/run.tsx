@@ -1,0 +1,53 @@
+// Starts the TUI and gives the terminal back intact however it ends: `q`, Ctrl-C, SIGTERM or
+// SIGHUP (a dropped SSH session), or an error. The alternate screen keeps the operator's
+// scrollback clean and leaves no half-drawn frame behind; Ink restores the screen and the cursor
+// on unmount, and the resolved promise carries the exit code.
+import React from 'react';
+import {render} from 'ink';
+import type {KmsGateway} from '../aws/types.js';
+import {sanitizeText} from '../policy/index.js';
+import {App, type Reconnect} from './app.js';
+import {colorDisabled, createTheme} from './theme.js';
+
+export interface TuiOptions {
+  gateway: KmsGateway;
+  noColor: boolean;
+  /** Lets `:` switch region/profile by building a new gateway; without it `:` explains how to restart. */
+  reconnect?: Reconnect;
+}
+
+const NOT_A_TERMINAL =
+  'keypol: the interactive view needs a terminal (stdin and stdout must be a TTY).\n' +
+  'For scripts and pipes use the subcommands, e.g. `keypol list --json` or `keypol show KEY`; see `keypol --help`.\n';
+
+export async function runTui(options: TuiOptions): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(NOT_A_TERMINAL);
+    return 2;
+  }
+  const theme = createTheme(colorDisabled(process.env, options.noColor));
+  const instance = render(<App gateway={options.gateway} theme={theme} reconnect={options.reconnect} />, {
+    alternateScreen: true,
+    // We checked for a TTY above; being told "interactive" keeps a stray CI variable in an
+    // operator's shell from silencing the UI (Ink treats any CI as non-interactive).
+    interactive: true,
+    exitOnCtrlC: true,
+    // Keys answer within a frame; background loading is coalesced in useKeys, so 30 fps is a cap, not a pace.
+    maxFps: 30,
+    incrementalRendering: true,
+  });
+  const stop = () => instance.unmount();
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, stop);
+  try {
+    await instance.waitUntilExit();
+    return 0;
+  } catch (error) {
+    // Ink has already left the alternate screen: this sentence lands on the normal screen.
+    const message = sanitizeText(error instanceof Error ? error.message : String(error));
+    process.stderr.write(`keypol: the interactive view stopped on an unexpected error: ${message}\n`);
+    return 1;
+  } finally {
+    for (const signal of signals) process.off(signal, stop);
+  }
+}

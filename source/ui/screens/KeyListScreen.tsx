@@ -1,0 +1,150 @@
+// The keys screen: filter line, table, and the keys that move through it. Only the visible
+// slice is rendered and reported to the loader, so metadata and badges arrive for what the
+// operator looks at first. Sorting and filtering are memoised separately: a keystroke in the
+// filter costs one pass over precomputed lower-case fields, never a sort.
+import React, {useEffect, useMemo, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {sanitizeText} from '../../policy/index.js';
+import {useScreen, useTheme} from '../context.js';
+import {actionFor, splitKeys} from '../keymap.js';
+import {layoutColumns} from '../columns.js';
+import {filterRows} from '../keyFilter.js';
+import type {KeyRow} from '../keyRows.js';
+import {nextSort, sortRows, type SortColumn} from '../keySort.js';
+import {follow, move, type Move, type View} from '../viewport.js';
+import type {KeysState} from '../hooks/useKeys.js';
+import {FilterBar} from '../components/FilterBar.js';
+import {KeyTable} from '../components/KeyTable.js';
+import {StatusLine, statusText} from '../components/StatusLine.js';
+
+export interface KeyListScreenProps {
+  keys: KeysState;
+  onOpen: (row: KeyRow) => void;
+  /** False while another screen or an overlay has the keyboard (the list stays mounted to keep its place). */
+  isActive: boolean;
+  width: number;
+  height: number;
+}
+
+const MOVES: ReadonlySet<string> = new Set<Move>(['up', 'down', 'top', 'bottom', 'pageUp', 'pageDown']);
+
+export function KeyListScreen({keys, onOpen, isActive, width, height}: KeyListScreenProps) {
+  const theme = useTheme();
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [sort, setSort] = useState<SortColumn>('alias');
+  const [view, setView] = useState<View>({cursor: 0, offset: 0});
+  useScreen(editing ? 'filter' : 'keys', isActive);
+
+  const sorted = useMemo(() => sortRows(keys.rows, sort), [keys.rows, sort]);
+  const shown = useMemo(() => filterRows(sorted, query), [sorted, query]);
+  const listHeight = Math.max(1, height - 2); // the filter/status line and the table header
+  const current = follow(view, shown.length, listHeight);
+  const visible = shown.slice(current.offset, current.offset + listHeight);
+  const visibleIds = visible.map(r => r.keyId).join('\n');
+  const {prioritise} = keys;
+  useEffect(() => prioritise(visibleIds === '' ? [] : visibleIds.split('\n')), [prioritise, visibleIds]);
+
+  const changeQuery = (next: string) => {
+    setQuery(next);
+    setView({cursor: 0, offset: 0});
+  };
+
+  useInput(
+    (input, key) => {
+      const action = actionFor('filter', input, key);
+      // Text and Enter that arrived in one read (fast typing over SSH) still end the editing.
+      if (action === 'apply' || (input.length > 1 && /[\r\n]/.test(input))) setEditing(false);
+      else if (action === 'clear') {
+        changeQuery('');
+        setEditing(false);
+      }
+    },
+    {isActive: isActive && editing},
+  );
+
+  useInput(
+    (input, key) => {
+      let next = current;
+      const presses = splitKeys(input, key);
+      for (const [i, [ch, k]] of presses.entries()) {
+        const action = actionFor('keys', ch, k);
+        if (action === undefined) continue;
+        if (MOVES.has(action)) next = move(next, action as Move, shown.length, listHeight);
+        else if (action === 'filter') {
+          // Whatever was typed after `/` in the same read belongs to the filter.
+          setEditing(true);
+          changeQuery(
+            query +
+              presses
+                .slice(i + 1)
+                .map(([c]) => c)
+                .join(''),
+          );
+          return;
+        } else if (action === 'clearFilter') {
+          changeQuery('');
+          next = {cursor: 0, offset: 0};
+        } else if (action === 'sort') {
+          setSort(nextSort(sort));
+          next = {cursor: 0, offset: 0};
+        } else if (action === 'refresh') keys.reload();
+        else if (action === 'open') {
+          const row = shown[next.cursor];
+          if (row) onOpen(row);
+          return;
+        }
+      }
+      setView(next);
+    },
+    {isActive: isActive && !editing},
+  );
+
+  const status = {shown: shown.length, total: keys.rows.length, sort, progress: keys.progress};
+  // The filter keeps the room it needs; the counters take the rest of the line.
+  const filterNeeds = editing ? Math.max(24, query.length + 5) : query ? query.length + 10 : 14;
+  const statusWidth = Math.max(0, Math.min(statusText(status).length, width - filterNeeds));
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box flexDirection="row" width={width}>
+        <Box width={width - statusWidth}>
+          <FilterBar
+            query={query}
+            editing={editing && isActive}
+            onChange={changeQuery}
+            width={width - statusWidth}
+          />
+        </Box>
+        <Box width={statusWidth} justifyContent="flex-end">
+          <StatusLine {...status} />
+        </Box>
+      </Box>
+      {keys.status.kind === 'error' ? (
+        <Box flexDirection="column" paddingLeft={1} paddingTop={1}>
+          <Text color={theme.danger} wrap="wrap">
+            Could not list the keys: {sanitizeText(keys.status.message)}
+          </Text>
+          <Text wrap="wrap">Press r to try again, : to switch region or profile, q to quit.</Text>
+        </Box>
+      ) : keys.status.kind === 'loading' && keys.rows.length === 0 ? (
+        <Text color={theme.muted}> Listing keys…</Text>
+      ) : (
+        <>
+          <KeyTable
+            rows={visible}
+            columns={layoutColumns(width)}
+            selected={current.cursor - current.offset}
+            width={width}
+          />
+          {shown.length === 0 ? (
+            <Text color={theme.muted} wrap="truncate">
+              {keys.rows.length === 0
+                ? ' This region has no keys.'
+                : ' No key matches the filter. Esc clears it.'}
+            </Text>
+          ) : null}
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,56 @@
+// After a raw edit that is not valid JSON: the error with line and column, the edited text with
+// the line marked (scrolled to it), and the offer to edit again with the text kept.
+import React, {useMemo} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {ParseError} from '../../../policy/types.js';
+import {sanitizeText} from '../../../policy/index.js';
+import {JsonView, jsonLines} from '../../components/JsonView.js';
+import {useOverlayOpen, useTheme} from '../../context.js';
+import {actionFor} from '../../keymap.js';
+
+export interface EditProblemProps {
+  text: string;
+  errors: readonly ParseError[];
+  onEditAgain: () => void;
+  onDiscard: () => void;
+  width: number;
+  height: number;
+}
+
+export function EditProblem({text, errors, onEditAgain, onDiscard, width, height}: EditProblemProps) {
+  const theme = useTheme();
+  const lines = useMemo(() => jsonLines(text), [text]);
+  const marks = useMemo(() => new Map(errors.map(e => [e.line, 'error' as const])), [errors]);
+  const shown = errors.slice(0, 3);
+  const viewHeight = Math.max(1, height - 3 - shown.length);
+  const firstLine = (errors[0]?.line ?? 1) - 1;
+  const top = Math.max(0, Math.min(firstLine - Math.floor(viewHeight / 2), lines.length - viewHeight));
+
+  const overlay = useOverlayOpen();
+  useInput(
+    (input, key) => {
+      const act = actionFor('wizard', input, key);
+      if (act === 'next') onEditAgain();
+      else if (act === 'cancel') onDiscard();
+    },
+    {isActive: !overlay},
+  );
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.danger} wrap="truncate-end">
+        Raw edit · The edited policy is not valid JSON
+      </Text>
+      {shown.map((e, i) => (
+        <Text key={i} color={theme.danger} wrap="truncate-end">
+          ✖ Line {e.line}, column {e.column}: {sanitizeText(e.message)}
+        </Text>
+      ))}
+      <JsonView lines={lines} top={top} height={viewHeight} width={width} marks={marks} />
+      <Text> </Text>
+      <Text color={theme.muted} wrap="truncate-end">
+        Enter edit again (your text is kept) · Esc discard the edit
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,102 @@
+// The local backups of this key (newest first): each is the exact policy text the key had before
+// keypol changed it. Enter restores the selected one, through the same review and write path.
+import React, {useEffect, useMemo, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {BackupEntry, KeyDetails} from '../../../aws/types.js';
+import {sanitizeText} from '../../../policy/index.js';
+import {useGateway, useOverlayOpen, useScreen, useTheme} from '../../context.js';
+import {errorMessage} from '../../hooks/usePolicy.js';
+import {actionFor} from '../../keymap.js';
+import {fit} from '../../textWidth.js';
+import {follow, move, type Move, type View} from '../../viewport.js';
+
+export interface HistoryTabProps {
+  keyDetails: KeyDetails;
+  width: number;
+  height: number;
+  isActive: boolean;
+  onRestore: (entry: BackupEntry) => void;
+}
+
+type Loaded =
+  {status: 'loading'} | {status: 'error'; message: string} | {status: 'ready'; entries: BackupEntry[]};
+
+const MOVES = new Set<string>(['up', 'down', 'pageUp', 'pageDown']);
+
+export function backupRow(entry: BackupEntry, width: number): string {
+  const time = sanitizeText(entry.time)
+    .replace('T', ' ')
+    .replace(/\.\d+Z$|Z$/, ' UTC');
+  const caller = sanitizeText(entry.caller).replace(/^arn:aws[\w-]*:(iam|sts)::\d{12}:/, '');
+  return fit(`${time.padEnd(24)}${entry.reason.padEnd(12)}${entry.sha256.slice(0, 12)}  ${caller}`, width);
+}
+
+export function HistoryTab({keyDetails, width, height, isActive, onRestore}: HistoryTabProps) {
+  const gateway = useGateway();
+  const theme = useTheme();
+  const [loaded, setLoaded] = useState<Loaded>({status: 'loading'});
+  const [view, setView] = useState<View>({cursor: 0, offset: 0});
+  const overlay = useOverlayOpen();
+  useScreen('history', isActive);
+
+  useEffect(() => {
+    let live = true;
+    gateway.history(keyDetails.arn).then(
+      entries =>
+        live &&
+        setLoaded({status: 'ready', entries: [...entries].sort((a, b) => b.time.localeCompare(a.time))}),
+      error => live && setLoaded({status: 'error', message: errorMessage(error)}),
+    );
+    return () => {
+      live = false;
+    };
+  }, [gateway, keyDetails.arn]);
+
+  const entries = loaded.status === 'ready' ? loaded.entries : [];
+  const listHeight = Math.max(1, height - 2);
+  const current = follow(view, entries.length, listHeight);
+
+  useInput(
+    (input, key) => {
+      const scroll = actionFor('keyDetail', input, key);
+      if (scroll && MOVES.has(scroll)) setView(move(current, scroll as Move, entries.length, listHeight));
+      else if (actionFor('history', input, key) === 'restore') {
+        const entry = entries[current.cursor];
+        if (entry) onRestore(entry);
+      }
+    },
+    {isActive: isActive && !overlay},
+  );
+
+  const rows = useMemo(
+    () => entries.slice(current.offset, current.offset + listHeight).map(e => backupRow(e, width)),
+    [entries, current.offset, listHeight, width],
+  );
+
+  if (loaded.status !== 'ready') {
+    return (
+      <Box height={height} width={width}>
+        <Text color={loaded.status === 'error' ? theme.danger : theme.muted} wrap="truncate-end">
+          {loaded.status === 'error' ? loaded.message : 'Reading the local backups…'}
+        </Text>
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <Text bold wrap="truncate-end">
+        {entries.length === 0
+          ? 'No backups yet: keypol saves one here before every change it makes to this key.'
+          : `Backups of this key (${entries.length}), newest first. Enter restores the selected one after a review.`}
+      </Text>
+      <Text color={theme.muted} wrap="truncate-end">
+        {fit(`${'time'.padEnd(24)}${'reason'.padEnd(12)}${'sha256'.padEnd(14)}caller`, width)}
+      </Text>
+      {rows.map((row, i) => (
+        <Text key={current.offset + i} inverse={current.offset + i === current.cursor}>
+          {row}
+        </Text>
+      ))}
+    </Box>
+  );
+}

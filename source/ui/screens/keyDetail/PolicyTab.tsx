@@ -1,0 +1,55 @@
+// The policy as KMS returned it: highlighted, numbered, problems marked in the gutter at their
+// line, scrolling inside the screen (↑/k ↓/j PgUp PgDn).
+import React, {useMemo} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {policyByteLength} from '../../../policy/index.js';
+import {JsonView, jsonLines, problemMarks} from '../../components/JsonView.js';
+import {useOverlayOpen, useTheme} from '../../context.js';
+import {useLineScroll} from '../../hooks/useLineScroll.js';
+import type {PolicyModel} from '../../hooks/usePolicy.js';
+import {actionFor} from '../../keymap.js';
+
+export interface TabProps {
+  model: PolicyModel;
+  width: number;
+  height: number;
+  isActive: boolean;
+}
+
+export function PolicyTab({model, width, height, isActive}: TabProps) {
+  const theme = useTheme();
+  const {text} = model.snapshot;
+  const lines = useMemo(() => jsonLines(text), [text]);
+  const findings = useMemo(() => [...model.validation, ...model.lint], [model]);
+  const marks = useMemo(() => problemMarks(findings), [findings]);
+  const viewHeight = Math.max(1, height - 1);
+  const {top, scroll} = useLineScroll(lines.length, viewHeight);
+  const overlay = useOverlayOpen();
+  useInput((input, key) => void scroll(actionFor('keyDetail', input, key)), {isActive: isActive && !overlay});
+
+  const errors = findings.filter(f => f.severity === 'error').length;
+  const warnings = findings.filter(f => f.severity === 'warning').length;
+  const last = Math.min(lines.length, top + viewHeight);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text wrap="truncate-end">
+        <Text color={theme.muted}>
+          {policyByteLength(text).toLocaleString('en-US')} bytes · lines {top + 1}–{last} of {lines.length}
+        </Text>
+        {errors > 0 ? (
+          <Text color={theme.danger}>
+            {' '}
+            · ✖ {errors} error{errors === 1 ? '' : 's'}
+          </Text>
+        ) : null}
+        {warnings > 0 ? (
+          <Text color={theme.warning}>
+            {' '}
+            · ⚠ {warnings} warning{warnings === 1 ? '' : 's'} (Findings tab)
+          </Text>
+        ) : null}
+      </Text>
+      <JsonView lines={lines} top={top} height={viewHeight} width={width} marks={marks} />
+    </Box>
+  );
+}

@@ -1,0 +1,95 @@
+// Step 2 of the access wizard for an addition: enter or paste the principal, validated as it is
+// typed. The verdict is the domain's (applyAccessEdit: IAM groups refused with the seed's reason,
+// malformed ARNs, duplicates); this step shows it, names the principal, and adds the
+// cross-account note when the principal belongs to another account.
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {AccessRole, EditResult} from '../../../policy/types.js';
+import {parsePrincipal, sanitizeText} from '../../../policy/index.js';
+import {paragraph, type Line} from '../../components/LineView.js';
+import {TextInput} from '../../components/TextInput.js';
+import {useTheme} from '../../context.js';
+import type {Theme} from '../../theme.js';
+
+export function crossAccountNote(accountId: string, width: number, theme: Theme): Line[] {
+  return paragraph(
+    `ℹ Account ${accountId} is another AWS account. The key policy alone does not give its users or roles access: ` +
+      'an administrator of that account must also allow them through IAM policies there.',
+    width,
+    {color: theme.accent},
+    2,
+  );
+}
+
+export interface PrincipalVerdict {
+  /** The edit applied to the current policy, or why it cannot be. */
+  result: EditResult;
+  /** The other account the principal belongs to, for the cross-account note. */
+  externalAccount?: string;
+  description: string;
+}
+
+export function principalVerdict(
+  value: string,
+  keyAccountId: string,
+  apply: (principal: string) => EditResult,
+): PrincipalVerdict {
+  const ref = parsePrincipal(value, keyAccountId);
+  const result = apply(value);
+  return {
+    result,
+    description: `${sanitizeText(ref.name)} (${ref.kind})`,
+    ...(ref.external && ref.accountId ? {externalAccount: ref.accountId} : {}),
+  };
+}
+
+const PROMPTS: Record<AccessRole, {question: string; example: string}> = {
+  administrator: {
+    question: 'Enter or paste the ARN of the IAM user or role',
+    example: 'arn:aws:iam::111122223333:role/KeyAdmin',
+  },
+  user: {
+    question: 'Enter or paste the ARN of the IAM user or role',
+    example: 'arn:aws:iam::111122223333:role/AppServer',
+  },
+  account: {question: 'Enter the 12-digit id of the other AWS account', example: '444455556666'},
+};
+
+export interface PrincipalStepProps {
+  role: AccessRole;
+  value: string;
+  onChange: (value: string) => void;
+  verdict?: PrincipalVerdict;
+  width: number;
+}
+
+export function PrincipalStep({role, value, onChange, verdict, width}: PrincipalStepProps) {
+  const theme = useTheme();
+  const {question, example} = PROMPTS[role];
+  const lines: Line[] = [];
+  if (verdict && value.trim()) {
+    if (verdict.result.ok) lines.push([{text: `✔ ${verdict.description}`, color: theme.success}]);
+    else
+      lines.push(...paragraph(`✖ ${sanitizeText(verdict.result.reason)}`, width, {color: theme.danger}, 2));
+    if (verdict.externalAccount) lines.push(...crossAccountNote(verdict.externalAccount, width, theme));
+  }
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold>{question}:</Text>
+      <Box>
+        <Text color={theme.accent}>› </Text>
+        <TextInput value={value} onChange={onChange} placeholder={example} width={Math.max(10, width - 2)} />
+      </Box>
+      <Text> </Text>
+      {lines.map((line, i) => (
+        <Text key={i} wrap="truncate-end">
+          {line.map((s, j) => (
+            <Text key={j} color={s.color}>
+              {s.text}
+            </Text>
+          ))}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,62 @@
+// Renders the key detail screen against a real gateway (sandbox over HTTP), the way the app shell
+// does: gateway through context, a fixed body size. Frames are checked against that size.
+import React from 'react';
+import assert from 'node:assert/strict';
+import {render} from 'ink-testing-library';
+import type {KeyDetails, KmsGateway} from '../../../source/aws/types.js';
+import {GatewayContext} from '../../../source/ui/context.js';
+import {KeyDetailScreen} from '../../../source/ui/screens/keyDetail/KeyDetailScreen.js';
+import {waitForFrame, type Rendered} from '../ink-helpers.js';
+
+export const WIDTH = 100;
+export const HEIGHT = 28;
+
+export const plain = (frame: string | undefined): string => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+
+const settle = () => new Promise(resolve => setTimeout(resolve, 30));
+
+/**
+ * Waits for a frame whose plain text contains `text`, then a moment more: a screen that has just
+ * appeared subscribes its input handler in an effect that runs after its first frame is out.
+ */
+export async function waitForText(r: Rendered, text: string | RegExp, timeoutMs = 8000): Promise<string> {
+  const frame = await waitForFrame(
+    r,
+    f => (typeof text === 'string' ? plain(f).includes(text) : text.test(plain(f))),
+    timeoutMs,
+  );
+  await settle();
+  return plain(frame);
+}
+
+export interface OpenedKey {
+  r: Rendered;
+  details: KeyDetails;
+  events: {back: number; changed: number};
+}
+
+export async function openKey(gateway: KmsGateway, ref: string): Promise<OpenedKey> {
+  const details = await gateway.describeKey(ref);
+  const events = {back: 0, changed: 0};
+  const r = render(
+    <GatewayContext.Provider value={gateway}>
+      <KeyDetailScreen
+        summary={{keyId: details.keyId, arn: details.arn, aliases: details.aliases}}
+        details={details}
+        onBack={() => events.back++}
+        onChanged={() => events.changed++}
+        width={WIDTH}
+        height={HEIGHT}
+      />
+    </GatewayContext.Provider>,
+  );
+  await waitForText(r, '"Statement"');
+  return {r, details, events};
+}
+
+/** The frame never grows past the space the shell gave the screen. */
+export function assertFits(frame: string): void {
+  const lines = plain(frame).split('\n');
+  assert.ok(lines.length <= HEIGHT, `${lines.length} lines > ${HEIGHT}`);
+  for (const line of lines) assert.ok([...line].length <= WIDTH, `line wider than ${WIDTH}: ${line}`);
+}

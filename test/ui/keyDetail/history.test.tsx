@@ -1,0 +1,61 @@
+import './env.js';
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {parsePolicy, policiesEqual} from '../../../source/policy/index.js';
+import {withSandbox, type SandboxFixture} from '../../helpers/sandbox.js';
+import {KEY, press} from '../ink-helpers.js';
+import {assertFits, openKey, waitForText} from './harness.js';
+
+let fx: SandboxFixture;
+before(async () => {
+  fx = await withSandbox();
+});
+after(() => fx.cleanup());
+
+const same = (a: string, b: string): boolean => {
+  const [pa, pb] = [parsePolicy(a), parsePolicy(b)];
+  assert.ok(pa.ok && pb.ok);
+  return policiesEqual(pa.document, pb.document);
+};
+
+test('history tab: the backup an upgrade wrote is listed, and Enter restores it after a review', async () => {
+  const {r, details} = await openKey(fx.gateway, 'alias/console-v3');
+  const original = (await fx.gateway.getPolicy(details.keyId)).text;
+
+  await press(r, '4');
+  await waitForText(r, 'No backups yet');
+  await press(r, '1');
+  await press(r, 'u');
+  await waitForText(r, 'Step 1 of 5');
+  await press(r, KEY.enter);
+  await waitForText(r, 'Step 3 of 5');
+  await press(r, KEY.enter);
+  await press(r, 'y');
+  await waitForText(r, 'Policy written and verified');
+  await press(r, KEY.enter);
+  assert.ok(
+    !same((await fx.gateway.getPolicy(details.keyId)).text, original),
+    'the upgrade changed the policy',
+  );
+
+  await press(r, '4');
+  const list = await waitForText(r, 'Backups of this key (1)');
+  assert.match(list, /upgrade/);
+  assertFits(r.lastFrame() ?? '');
+  await press(r, KEY.enter);
+  const review = await waitForText(r, 'Restore a backup · Review');
+  assert.match(review, /removes permissions or principals/, 'undoing an upgrade removes what it added');
+  assert.match(review, /-.*kms:RotateKeyOnDemand/);
+  await press(r, KEY.enter);
+  await waitForText(r, 'Press y to write it');
+  await press(r, 'y');
+  await waitForText(r, 'Policy written and verified');
+  assert.ok(
+    same((await fx.gateway.getPolicy(details.keyId)).text, original),
+    'the policy is back to what it was',
+  );
+
+  await press(r, KEY.enter);
+  assert.match(await waitForText(r, 'Backups of this key (2)'), /restore/);
+  r.unmount();
+});

@@ -1,0 +1,95 @@
+import './env.js';
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {withSandbox, type SandboxFixture} from '../../helpers/sandbox.js';
+import {KEY, press} from '../ink-helpers.js';
+import {assertFits, openKey, plain, waitForText} from './harness.js';
+
+let fx: SandboxFixture;
+before(async () => {
+  fx = await withSandbox();
+});
+after(() => fx.cleanup());
+
+test('policy tab: the live policy highlighted and numbered; j and PgDn scroll inside the screen', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/console-v2');
+  const frame = r.lastFrame() ?? '';
+  assert.match(frame, /\u001b\[36m"Statement"/, 'keys are coloured');
+  assert.match(plain(frame), /outdated v2/, 'the badge names the version');
+  assert.match(plain(frame), /press u to upgrade/);
+  assertFits(frame);
+  const firstNumber = (f: string) => Number(/^\s*[✖⚠ℹ ]?\s*(\d+) /m.exec(plain(f).split('\n')[3] ?? '')?.[1]);
+  assert.equal(firstNumber(frame), 1);
+  await press(r, 'j');
+  assert.equal(firstNumber(r.lastFrame() ?? ''), 2);
+  await press(r, KEY.pageDown);
+  assert.ok(firstNumber(r.lastFrame() ?? '') > 10, 'a page down moves by most of a screen');
+  assertFits(r.lastFrame() ?? '');
+  r.unmount();
+});
+
+test("access tab: the console's default view of alias/console-v2", async () => {
+  const {r} = await openKey(fx.gateway, 'alias/console-v2');
+  await press(r, '2');
+  const frame = await waitForText(r, 'Key administrators');
+  assert.match(frame, /Key administrators \(2\)/);
+  assert.match(frame, /role\/KeyAdmin\s+IAM role/);
+  assert.match(frame, /user\/alice\s+IAM user/);
+  assert.match(frame, /Allow key administrators to delete this key: Yes/);
+  assert.match(frame, /Key users \(2\)/);
+  assert.match(frame, /role\/AppServer\s+IAM role/);
+  assert.match(frame, /Other AWS accounts \(0\)/);
+  assertFits(r.lastFrame() ?? '');
+  r.unmount();
+});
+
+test('access tab marks a deleted principal; findings tab explains it', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/deleted-principal');
+  await press(r, KEY.tab);
+  assert.match(await waitForText(r, 'deleted principal'), /⚠ deleted principal/);
+  await press(r, KEY.tab);
+  const findings = await waitForText(r, 'Findings (');
+  assert.match(findings, /AROA5EXAMPLEDELETED7Q/);
+  assert.match(findings, /Who can do what/);
+  await press(r, KEY.left);
+  assert.match(plain(r.lastFrame()), /Key administrators/, '← goes back a tab');
+  r.unmount();
+});
+
+test('a custom cross-account policy: the access view says it is partial, findings name the other account', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/cross-account');
+  await press(r, '2');
+  assert.match(await waitForText(r, 'Other AWS accounts'), /does not follow the console's default layout/);
+  await press(r, '3');
+  assert.match(await waitForText(r, 'Findings ('), /444455556666/);
+  r.unmount();
+});
+
+test('an AWS managed key can be read but u, a and e say why they cannot change it', async () => {
+  const {r, events} = await openKey(fx.gateway, 'alias/aws/s3');
+  for (const key of ['u', 'a', 'e']) {
+    await press(r, key);
+    assert.match(plain(r.lastFrame()), /AWS managed key: AWS manages its policy/);
+  }
+  await press(r, KEY.escape);
+  assert.equal(events.back, 1);
+  r.unmount();
+});
+
+test('u on a current policy says there is nothing to upgrade', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/console-current');
+  await press(r, 'u');
+  assert.match(plain(r.lastFrame()), /nothing to upgrade/);
+  r.unmount();
+});
+
+test('hostile key: nothing from the API reaches the terminal as an escape sequence', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/hostile');
+  for (const key of ['1', '2', '3']) {
+    await press(r, key);
+    const frame = r.lastFrame() ?? '';
+    assert.ok(!/\u001b\](0|2);/.test(frame), 'no OSC title sequence');
+    assert.ok(!/\u001b\[[0-9;]*[A-HJKf]/.test(frame), 'no cursor movement');
+  }
+  r.unmount();
+});

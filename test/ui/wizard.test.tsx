@@ -1,0 +1,129 @@
+import './keyDetail/env.js';
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {keyInfoOf, type KeyDetails} from '../../source/aws/types.js';
+import {accessModel, parsePolicy} from '../../source/policy/index.js';
+import {operations, withSandbox, type SandboxFixture} from '../helpers/sandbox.js';
+import {KEY, press, type, type Rendered} from './ink-helpers.js';
+import {assertFits, openKey, plain, waitForText} from './keyDetail/harness.js';
+
+let fx: SandboxFixture;
+before(async () => {
+  fx = await withSandbox();
+});
+after(() => fx.cleanup());
+
+const REPORTING = 'arn:aws:iam::111122223333:role/Reporting';
+
+async function liveAccess(details: KeyDetails) {
+  const parsed = parsePolicy((await fx.gateway.getPolicy(details.keyId)).text);
+  assert.ok(parsed.ok);
+  return accessModel(parsed.document, keyInfoOf(details));
+}
+
+/** Moves the select list's cursor to the item whose label includes `label`, then Enter. */
+async function choose(r: Rendered, label: string): Promise<void> {
+  for (let i = 0; i < 12; i++) {
+    const current = plain(r.lastFrame())
+      .split('\n')
+      .find(l => l.includes('❯'));
+    if (current?.includes(label)) return void (await press(r, KEY.enter));
+    await press(r, KEY.down);
+  }
+  assert.fail(`no item "${label}" in:\n${plain(r.lastFrame())}`);
+}
+
+async function confirmSimple(r: Rendered): Promise<string> {
+  await waitForText(r, 'Step 3 of 5');
+  await press(r, KEY.enter);
+  await waitForText(r, 'Press y to write it');
+  await press(r, 'y');
+  return waitForText(r, 'Policy written and verified');
+}
+
+test('wizard: an IAM group is refused as typed, then a pasted role is added as a key user, then removed', async () => {
+  const {r, details} = await openKey(fx.gateway, 'alias/console-v3');
+  await press(r, 'a');
+  await waitForText(r, 'Step 1 of 5');
+  assertFits(r.lastFrame() ?? '');
+  await choose(r, 'Add a key user');
+  await waitForText(r, 'Step 2 of 5');
+
+  await type(r, 'arn:aws:iam::111122223333:group/Admins');
+  assert.match(await waitForText(r, 'IAM groups are not valid principals'), /cannot add IAM groups/);
+  await press(r, KEY.enter);
+  assert.match(plain(r.lastFrame()), /Step 2 of 5/, 'Enter does not move past a refused principal');
+  await press(r, '\u0015');
+  await press(r, `\u001b[200~${REPORTING}\n\u001b[201~`);
+  assert.match(await waitForText(r, '✔ role/Reporting'), /role\/Reporting \(role\)/);
+  await press(r, KEY.enter);
+  const review = await waitForText(r, 'Step 3 of 5');
+  assert.match(review, /Reporting/);
+  assert.match(review, /removes nothing/i);
+  assert.match(await confirmSimple(r), /keypol restore alias\/console-v3 (\\\n\s+)?\S+/);
+  assert.ok(
+    (await liveAccess(details)).users.some(u => u.value === REPORTING),
+    'the sandbox policy names the new user',
+  );
+  await press(r, KEY.enter);
+  await waitForText(r, '1 Policy');
+
+  await press(r, 'a');
+  await waitForText(r, 'Step 1 of 5');
+  await choose(r, 'Remove a key user');
+  await waitForText(r, 'Step 2 of 5');
+  await choose(r, 'role/Reporting');
+  const removal = await waitForText(r, 'Step 3 of 5');
+  assert.match(removal, /removes permissions or principals/);
+  await confirmSimple(r);
+  assert.ok(!(await liveAccess(details)).users.some(u => u.value === REPORTING), 'and it is gone again');
+  r.unmount();
+});
+
+test('wizard: another account gets the note that it must also grant IAM permissions', async () => {
+  const {r, details} = await openKey(fx.gateway, 'alias/console-current');
+  await press(r, 'a');
+  await waitForText(r, 'Step 1 of 5');
+  await choose(r, 'Add another AWS account');
+  await type(r, '444455556666');
+  assert.match(await waitForText(r, 'another AWS account'), /must also allow them through IAM policies/);
+  await press(r, KEY.enter);
+  assert.match(await waitForText(r, 'Step 3 of 5'), /must also allow them through IAM policies/);
+  await confirmSimple(r);
+  assert.deepEqual((await liveAccess(details)).externalAccounts, ['444455556666']);
+  r.unmount();
+});
+
+test('removing the last administrator is risky: y does nothing, the alias must be typed', async () => {
+  const {r, details} = await openKey(fx.gateway, 'alias/current-no-delete');
+  const admins = (await liveAccess(details)).administrators.map(a => a.name);
+  for (const [i, name] of admins.entries()) {
+    await press(r, 'a');
+    await waitForText(r, 'Step 1 of 5');
+    await choose(r, 'Remove a key administrator');
+    await waitForText(r, 'Step 2 of 5');
+    await choose(r, name);
+    const review = await waitForText(r, 'Step 3 of 5');
+    await press(r, KEY.enter);
+    if (i < admins.length - 1) {
+      assert.doesNotMatch(review, /Risky/);
+      await press(r, 'y');
+    } else {
+      assert.match(review, /Risky: you will be asked to type the key name/);
+      const logBefore = fx.sandbox.log.length;
+      await waitForText(r, "Type the key's alias or id");
+      await press(r, 'y');
+      await press(r, KEY.enter);
+      assert.match(await waitForText(r, 'is not the alias or id'), /Step 4 of 5/);
+      assert.ok(!operations(fx.sandbox, logBefore).includes('PutKeyPolicy'));
+      await press(r, KEY.backspace);
+      await type(r, 'alias/current-no-delete');
+      await press(r, KEY.enter);
+    }
+    await waitForText(r, 'Policy written and verified');
+    await press(r, KEY.enter);
+    await waitForText(r, '1 Policy');
+  }
+  assert.equal((await liveAccess(details)).administrators.length, 0);
+  r.unmount();
+});
