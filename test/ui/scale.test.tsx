@@ -33,7 +33,13 @@ before(async () => {
     });
     server.once('exit', code => reject(new Error(`the sandbox exited with ${code}`)));
   });
-  gateway = createKmsGateway({region: 'us-east-1', endpoint, credentials: {...SANDBOX_CREDENTIALS}, sandbox: true, stateDir});
+  gateway = createKmsGateway({
+    region: 'us-east-1',
+    endpoint,
+    credentials: {...SANDBOX_CREDENTIALS},
+    sandbox: true,
+    stateDir,
+  });
 });
 after(() => {
   gateway.close();
