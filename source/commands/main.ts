@@ -23,6 +23,7 @@ const GLOBAL_OPTIONS = {
   region: {type: 'string'},
   'endpoint-url': {type: 'string'},
   sandbox: {type: 'boolean'},
+  keys: {type: 'string'},
   'read-only': {type: 'boolean'},
   'no-color': {type: 'boolean'},
   json: {type: 'boolean'},
@@ -85,12 +86,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
 
+  // The UI chunk (Ink, React) loads while the connection is set up: start-up time is felt.
+  const ui = command ? undefined : import('../ui/run.js');
+  ui?.catch(() => undefined); // awaited below; this only keeps a failed connect from leaving it unhandled
   let session: Session | undefined;
   try {
     session = await connect(values, io);
     if (!command) {
-      const {runTui} = await import('../ui/run.js');
-      return await runTui({gateway: session.gateway, noColor});
+      const {runTui} = await (ui as NonNullable<typeof ui>);
+      return await runTui({gateway: session.gateway, noColor, reconnect: session.reconnect});
     }
     const ctx: CommandContext = {
       gateway: session.gateway,
@@ -119,6 +123,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 interface Session {
   gateway: KmsGateway;
+  /** Another gateway on the same account source, for the TUI's `:` Region/profile switch. */
+  reconnect(region: string, profile: string | undefined): Promise<KmsGateway>;
   close(): Promise<void>;
 }
 
@@ -127,39 +133,49 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
   const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const readOnly = values['read-only'] === true;
   const {createKmsGateway} = await import('../aws/gateway.js');
+  if (str('keys') !== undefined && !values.sandbox) throw new UsageError('--keys works only with --sandbox');
   if (values.sandbox) {
     const {startSandbox, SANDBOX_CREDENTIALS} = await import('../sandbox/index.js');
     // The sandbox keeps its state (and keypol its backups) apart from real accounts, and
     // persists it so that a change, its history and its restore make sense across runs.
     const dir = join(stateDir(io.env), 'sandbox');
-    const sandbox = await startSandbox({stateFile: join(dir, 'state.json')});
-    const gateway = createKmsGateway({
-      region: str('region') ?? 'us-east-1',
-      endpoint: sandbox.endpoint,
-      credentials: SANDBOX_CREDENTIALS,
-      readOnly,
-      sandbox: true,
-      stateDir: dir,
-    });
+    const extraKeys = str('keys') === undefined ? 0 : Number(str('keys'));
+    if (!Number.isInteger(extraKeys) || extraKeys < 0) throw new UsageError('--keys takes a whole number');
+    // Generated keys are for scale work: they are not persisted with the training state.
+    const sandbox = await startSandbox(extraKeys > 0 ? {extraKeys} : {stateFile: join(dir, 'state.json')});
+    const open = (region: string) =>
+      createKmsGateway({
+        region,
+        endpoint: sandbox.endpoint,
+        credentials: SANDBOX_CREDENTIALS,
+        readOnly,
+        sandbox: true,
+        stateDir: dir,
+      });
+    const gateway = open(str('region') ?? 'us-east-1');
     return {
       gateway,
+      reconnect: async region => open(region),
       close: async () => {
         gateway.close();
         await sandbox.close();
       },
     };
   }
-  const connection = await resolveConnection(
-    {
-      ...(str('profile') ? {profile: str('profile')} : {}),
-      ...(str('region') ? {region: str('region')} : {}),
-      ...(str('endpoint-url') ? {endpointUrl: str('endpoint-url')} : {}),
-      readOnly,
-    },
-    io.env,
-  );
-  const gateway = createKmsGateway({...connection, stateDir: stateDir(io.env)});
-  return {gateway, close: async () => gateway.close()};
+  const open = async (region: string | undefined, profile: string | undefined) => {
+    const connection = await resolveConnection(
+      {
+        ...(profile ? {profile} : {}),
+        ...(region ? {region} : {}),
+        ...(str('endpoint-url') ? {endpointUrl: str('endpoint-url')} : {}),
+        readOnly,
+      },
+      io.env,
+    );
+    return createKmsGateway({...connection, stateDir: stateDir(io.env)});
+  };
+  const gateway = await open(str('region'), str('profile'));
+  return {gateway, reconnect: open, close: async () => gateway.close()};
 }
 
 /** Position of the subcommand: the first argument that is neither a flag nor a flag's value. */
@@ -168,7 +184,7 @@ function commandIndex(argv: string[]): number {
     const arg = argv[i] as string;
     if (arg === '--') return i + 1 < argv.length ? i + 1 : -1;
     if (!arg.startsWith('-')) return i;
-    if (['--profile', '--region', '--endpoint-url'].includes(arg)) i++;
+    if (['--profile', '--region', '--endpoint-url', '--keys'].includes(arg)) i++;
   }
   return -1;
 }

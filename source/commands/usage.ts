@@ -32,6 +32,7 @@ Global flags:
                        then the profile's region)
   --endpoint-url URL   KMS (and STS) endpoint (default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL)
   --sandbox            use the built-in sandbox account (no AWS credentials needed)
+  --keys N             with --sandbox: add N generated keys (scale work; not persisted)
   --read-only          never change anything (also KEYPOL_READ_ONLY=1)
   --json               machine-readable output (documented shapes, see README)
   --yes, -y            do not ask before writing (required without a terminal on stdin)
