@@ -27,7 +27,8 @@ async function line(lines: AsyncIterator<string>): Promise<string> {
   return next.done ? '' : next.value;
 }
 
-describe('keypol sandbox', () => {
+// Child processes that never exit must fail the test rather than hang the run.
+describe('keypol sandbox', {timeout: 120_000}, () => {
   it('prints the endpoint first, then an AWS CLI example, serves, and stops cleanly on SIGTERM', async () => {
     const {child, lines, exit} = start(['--seed', 'empty', '--keys', '10000']);
     const first = await line(lines);

@@ -15,6 +15,8 @@ export function kmsClient(
       secretAccessKey: SANDBOX_CREDENTIALS.secretAccessKey,
     },
     maxAttempts: options.maxAttempts ?? 1,
+    // A sandbox that stops answering must fail the test, not hang it.
+    requestHandler: {requestTimeout: 30_000, connectionTimeout: 5_000},
   });
 }
 

@@ -111,6 +111,32 @@ describe('PutKeyPolicy', () => {
     assert.match(Policy!, /"Sid" : "Readers"/);
   });
 
+  it('prints nested conditions, scalar arrays and Latin-1 text in KMS’s style', async () => {
+    const keyId = (await createKey()).KeyId!;
+    const statement = {
+      Sid: 'Café readers',
+      Effect: 'Allow',
+      Principal: {AWS: IAM('role/AppServer')},
+      Action: ['kms:Decrypt'],
+      Resource: '*',
+      Condition: {'ForAnyValue:StringEquals': {'kms:EncryptionContextKeys': ['tenant', 'app']}},
+    };
+    await kms.send(new PutKeyPolicyCommand({KeyId: keyId, Policy: policyFor([IAM('root')], [statement])}));
+    const {Policy} = await kms.send(new GetKeyPolicyCommand({KeyId: keyId}));
+    assert.ok(
+      Policy!.includes(
+        '    "Sid" : "Café readers",\n' +
+          '    "Effect" : "Allow",\n' +
+          '    "Principal" : {\n      "AWS" : "arn:aws:iam::111122223333:role/AppServer"\n    },\n' +
+          '    "Action" : [ "kms:Decrypt" ],\n' +
+          '    "Resource" : "*",\n' +
+          '    "Condition" : {\n      "ForAnyValue:StringEquals" : {\n' +
+          '        "kms:EncryptionContextKeys" : [ "tenant", "app" ]\n      }\n    }\n  } ]\n}',
+      ),
+      Policy,
+    );
+  });
+
   it('works without a PolicyName and keeps a deleted principal’s unique id, as KMS does', async () => {
     const keyId = await keyIdOf(kms, 'alias/console-v3');
     const policy = policyFor([IAM('root'), 'AROA5EXAMPLEDELETED7Q']);

@@ -22,9 +22,8 @@ const INVALID_PRINCIPALS = 'Policy contains a statement with one or more invalid
 function refusal(finding: Finding): KmsError | undefined {
   if (finding.severity !== 'error') return undefined;
   if (finding.code === 'too-large') return new KmsError('LimitExceededException', finding.message);
-  if (finding.code === 'iam-group')
-    return new KmsError('MalformedPolicyDocumentException', INVALID_PRINCIPALS);
-  return new KmsError('MalformedPolicyDocumentException', finding.message);
+  const message = finding.code === 'iam-group' ? INVALID_PRINCIPALS : finding.message;
+  return new KmsError('MalformedPolicyDocumentException', message);
 }
 
 /**
