@@ -13,6 +13,8 @@ import type {Badge} from './keyRows.js';
 const DESCRIBE_BATCH = 25;
 /** GetKeyPolicy calls in flight; the gateway adds its own throttling and retries. */
 const POLICY_CONCURRENCY = 6;
+/** After a keystroke no new request starts for this long: answers parsed on the main thread would delay the next frame. */
+const INPUT_QUIET_MS = 400;
 
 export interface LoaderProgress {
   total: number;
@@ -42,6 +44,7 @@ export class KeyLoader {
   private policyCursor = 0;
   private readonly policyQueued = new Set<string>();
   private wake: (() => void) | undefined;
+  private quietUntil = 0;
 
   constructor(
     private readonly gateway: KmsGateway,
@@ -80,6 +83,17 @@ export class KeyLoader {
     this.wakeWorkers();
   }
 
+  /** The operator is typing: hold back new requests for a moment so frames come first. */
+  yieldToInput(): void {
+    this.quietUntil = Date.now() + INPUT_QUIET_MS;
+  }
+
+  private async quiet(): Promise<void> {
+    for (let wait = this.quietUntil - Date.now(); wait > 0; wait = this.quietUntil - Date.now()) {
+      await new Promise(resolve => setTimeout(resolve, wait));
+    }
+  }
+
   /** After a change from the detail screen: take new details and classify the policy again. */
   refresh(keyId: string, details?: KeyDetails): void {
     if (details) this.details.set(keyId, details);
@@ -99,11 +113,11 @@ export class KeyLoader {
 
   private async describeLoop(): Promise<void> {
     const {signal} = this.abort;
-    for (
-      let batch = this.nextToDescribe();
-      batch.length > 0 && !signal.aborted;
-      batch = this.nextToDescribe()
-    ) {
+    while (!signal.aborted) {
+      // Pick the batch after the pause: the rows on screen may have changed meanwhile.
+      await this.quiet();
+      const batch = this.nextToDescribe();
+      if (batch.length === 0 || signal.aborted) return;
       let error: string | undefined;
       try {
         await this.gateway.describeKeys(batch, details => this.takeDetails(details), {
@@ -181,6 +195,7 @@ export class KeyLoader {
       }
       const details = this.details.get(keyId);
       if (!details) continue;
+      await this.quiet();
       try {
         const snapshot = await this.gateway.getPolicy(keyId);
         if (signal.aborted) return;

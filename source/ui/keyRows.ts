@@ -19,6 +19,10 @@ export interface KeyRow {
   summary: KeySummary;
   details?: KeyDetails;
   badge?: Badge;
+  /** DescribeKey's failure for this key, as the gateway worded it (raw). */
+  failure?: string;
+  /** Why DescribeKey or GetKeyPolicy failed for this key (sanitised), shown under the table. */
+  problem?: string;
   cells: {
     alias: string;
     id: string;
@@ -40,7 +44,7 @@ export type SearchFields = Record<FilterColumn, string> & {
 
 const clean = (s: string | undefined) => (s === undefined ? '' : sanitizeText(s));
 
-export function buildRow(summary: KeySummary, details?: KeyDetails, badge?: Badge): KeyRow {
+export function buildRow(summary: KeySummary, details?: KeyDetails, badge?: Badge, failure?: string): KeyRow {
   const alias = summary.aliases.map(a => clean(a.replace(/^alias\//, ''))).join(', ');
   const id = clean(summary.keyId);
   const cells = {
@@ -66,5 +70,15 @@ export function buildRow(summary: KeySummary, details?: KeyDetails, badge?: Badg
     any: '',
   };
   search.any = `${search.alias}\n${search.id}\n${search.desc}`;
-  return {keyId: summary.keyId, summary, details, badge, cells, search};
+  const problem = failure ?? badge?.error;
+  return {
+    keyId: summary.keyId,
+    summary,
+    details,
+    badge,
+    cells,
+    search,
+    ...(failure ? {failure} : {}),
+    ...(problem ? {problem: clean(problem)} : {}),
+  };
 }

@@ -22,7 +22,6 @@ export function displayWidth(text: string): number {
 /** At most `width` cells; an ellipsis marks a cut. ASCII takes a fast path (the common case). */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e]*$/.test(text)) return text.length <= width ? text : text.slice(0, width - 1) + '…';
   if (displayWidth(text) <= width) return text;
   let out = '';

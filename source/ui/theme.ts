@@ -1,6 +1,7 @@
 // Semantic colour tokens. Components ask for "danger" or "json.key", never for "red"; and this
 // is the one place that honours NO_COLOR / --no-color: every colour becomes undefined, so Ink
-// writes plain text (bold, dim and inverse stay: they are not colour and keep the focus visible).
+// writes plain text. Bold and inverse are not colour and stay (under --no-color chalk drops them
+// too), which is why selections also carry a text marker (›).
 import type {Classification} from '../policy/types.js';
 
 export type BadgeTone =

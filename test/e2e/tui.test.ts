@@ -102,10 +102,10 @@ test(
 );
 
 test(
-  'Ctrl-C quits even while typing a filter and restores the terminal',
+  'Ctrl-C quits even while typing a filter and restores the terminal (plain TERM=xterm)',
   {skip, timeout: 60_000},
   async () => {
-    const s = startKeypol(['--sandbox']);
+    const s = startKeypol(['--sandbox'], {env: {TERM: 'xterm'}});
     try {
       await s.waitFor('console-v1');
       s.write('/');
@@ -122,16 +122,20 @@ test(
   },
 );
 
-test('SIGTERM (or a dropped SSH session) ends the TUI cleanly', {skip, timeout: 60_000}, async () => {
-  const s = startKeypol(['--sandbox']);
-  try {
-    await s.waitFor('console-v1');
-    s.signal('SIGTERM');
-    await assertRestored(s);
-  } finally {
-    s.dispose();
-  }
-});
+test(
+  '--read-only shows the badge; SIGTERM (or a dropped SSH session) ends the TUI cleanly',
+  {skip, timeout: 60_000},
+  async () => {
+    const s = startKeypol(['--sandbox', '--read-only']);
+    try {
+      await s.waitFor(screen => screen.includes('console-v1') && screen.includes('READ-ONLY'));
+      s.signal('SIGTERM');
+      await assertRestored(s);
+    } finally {
+      s.dispose();
+    }
+  },
+);
 
 test(
   '--no-color and NO_COLOR draw without colour; the selection marker remains',

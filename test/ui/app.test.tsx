@@ -252,3 +252,16 @@ test('when KMS cannot be reached the error is shown in place with the next step,
   r.unmount();
   unreachable.close();
 });
+
+test('r lists the keys again', async () => {
+  const r = start();
+  await waitForFrame(r, 'console-v1');
+  const listed = () => fixture.sandbox.log.filter(e => e.operation === 'ListKeys').length;
+  const before = listed();
+  await press(r, 'r');
+  const end = Date.now() + 5000;
+  while (listed() === before && Date.now() < end) await new Promise(resolve => setTimeout(resolve, 10));
+  assert.ok(listed() > before, 'a new ListKeys reached the sandbox');
+  await waitForFrame(r, f => f.includes('console-v1') && !f.includes('refreshing'));
+  r.unmount();
+});

@@ -14,6 +14,9 @@ import {Footer} from '../../source/ui/components/Footer.js';
 import {HelpOverlay} from '../../source/ui/components/HelpOverlay.js';
 import {KeyTable} from '../../source/ui/components/KeyTable.js';
 import {displayWidth} from '../../source/ui/textWidth.js';
+import {statusText} from '../../source/ui/components/StatusLine.js';
+import {KeyListScreen} from '../../source/ui/screens/KeyListScreen.js';
+import type {KeysState} from '../../source/ui/hooks/useKeys.js';
 
 const info: ConnectionInfo = {region: 'us-east-1', sandbox: true, readOnly: true};
 const lines = (frame: string | undefined) => (frame ?? '').split('\n');
@@ -139,5 +142,53 @@ test('key rows: badge and cells at 80 columns, hostile text rendered harmlessly,
     frame,
   );
   assert.match(lines(frame)[3] ?? '', /…/, 'metadata still loading shows an ellipsis');
+  r.unmount();
+});
+
+test('the status line counts rows and shows progress only while loading', () => {
+  const progress = {total: 10, described: 4, classified: 2};
+  assert.equal(
+    statusText({shown: 3, total: 10, sort: 'alias', progress, refreshing: false}),
+    '3 of 10 keys · sort alias · metadata 4/10 · policies 2/10 ',
+  );
+  assert.equal(
+    statusText({
+      shown: 10,
+      total: 10,
+      sort: 'state',
+      progress: {total: 10, described: 10, classified: 10},
+      refreshing: true,
+    }),
+    'refreshing · 10 keys · sort state ',
+  );
+});
+
+test('a key that could not be read shows ? in its cells and, when selected, the reason under the table', async () => {
+  const failing = buildRow(
+    {keyId: 'dddd4444-0000-4000-8000-000000000000', arn: 'arn', aliases: ['alias/locked']},
+    undefined,
+    undefined,
+    'You are not allowed to call kms:DescribeKey on this key: ask for kms:DescribeKey.\u001b[2J',
+  );
+  const keys: KeysState = {
+    status: {kind: 'ready'},
+    rows: [
+      failing,
+      buildRow({keyId: 'eeee5555-0000-4000-8000-000000000000', arn: 'arn', aliases: ['alias/ok']}),
+    ],
+    progress: {total: 2, described: 1, classified: 1},
+    prioritise: () => {},
+    yieldToInput: () => {},
+    reload: () => {},
+    refreshKey: () => {},
+  };
+  const r = render(<KeyListScreen keys={keys} onOpen={() => {}} isActive width={100} height={10} />);
+  const frame = r.lastFrame() ?? '';
+  assert.match(frame, /› locked +dddd4444-… \? /);
+  assert.match(
+    frame,
+    /⚠ You are not allowed to call kms:DescribeKey on this key: ask for kms:DescribeKey\.␛/,
+  );
+  assert.ok(lines(frame).length <= 10);
   r.unmount();
 });

@@ -79,3 +79,19 @@ test('stop() ends the work: no further calls reach the sandbox', async () => {
   assert.equal(fixture.sandbox.log.length, settled);
   assert.ok(loader.progress.classified < ids.length, 'it did not run to the end');
 });
+
+test('a keystroke holds back new requests for a moment, then loading resumes', async () => {
+  const ids = (await fixture.gateway.listKeys()).map(k => k.keyId);
+  const from = fixture.sandbox.log.length;
+  const loader = new KeyLoader(fixture.gateway, ids, () => {});
+  loader.yieldToInput();
+  loader.start();
+  await new Promise(resolve => setTimeout(resolve, 250));
+  assert.deepEqual(
+    fixture.sandbox.log.slice(from).map(e => e.operation),
+    [],
+    'nothing was asked while the operator typed',
+  );
+  await until(() => loader.progress.described > 0);
+  loader.stop();
+});

@@ -91,6 +91,27 @@ test('wizard: another account gets the note that it must also grant IAM permissi
   assert.match(await waitForText(r, 'Step 3 of 5'), /must also allow them through IAM policies/);
   await confirmSimple(r);
   assert.deepEqual((await liveAccess(details)).externalAccounts, ['444455556666']);
+  await press(r, KEY.enter);
+  await waitForText(r, '1 Policy');
+
+  await press(r, 'a');
+  await waitForText(r, 'Step 1 of 5');
+  await choose(r, 'Remove another AWS account');
+  await choose(r, '444455556666');
+  await confirmSimple(r);
+  assert.deepEqual((await liveAccess(details)).externalAccounts, []);
+  r.unmount();
+});
+
+test('wizard: the deletion toggle names its effect and flips the console checkbox', async () => {
+  const {r, details} = await openKey(fx.gateway, 'alias/current-no-delete');
+  assert.equal((await liveAccess(details)).administratorsCanDelete, false);
+  await press(r, 'a');
+  await waitForText(r, 'Step 1 of 5');
+  await choose(r, 'Allow key administrators to delete this key');
+  assert.match(await waitForText(r, 'Step 3 of 5'), /kms:ScheduleKeyDeletion/);
+  await confirmSimple(r);
+  assert.equal((await liveAccess(details)).administratorsCanDelete, true);
   r.unmount();
 });
 

@@ -35,13 +35,13 @@ export function Header({info, identity, width}: HeaderProps) {
         </Text>
         <Text color={theme.muted}> account </Text>
         <Text>{account}</Text>
-        <Text color={theme.muted}> caller </Text>
+        <Text color={theme.muted}>{'  caller '}</Text>
         <Text>{truncate(caller, Math.max(0, width - lead.length - 1))}</Text>
       </Text>
       <Text wrap="truncate">
         <Text color={theme.muted}> region </Text>
         <Text>{sanitizeText(info.region)}</Text>
-        <Text color={theme.muted}> profile </Text>
+        <Text color={theme.muted}>{'  profile '}</Text>
         <Text>{info.profile ? sanitizeText(info.profile) : info.sandbox ? '(sandbox)' : 'default'}</Text>
         {info.sandbox ? (
           <Text>

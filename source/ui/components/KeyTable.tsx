@@ -17,6 +17,7 @@ export interface KeyTableProps {
 }
 
 const PENDING = '…';
+const FAILED = '?';
 const SEP = ' '.repeat(GAP);
 
 export function KeyTable({rows, columns, selected, width}: KeyTableProps) {
@@ -33,11 +34,14 @@ export function KeyTable({rows, columns, selected, width}: KeyTableProps) {
           <Text key={row.keyId} inverse={isSelected} bold={isSelected} wrap="truncate">
             {isSelected ? '› ' : '  '}
             {columns.map((c, ci) => {
-              const loading = row.cells[c.key] === '' && needsData(c.key, row);
-              const text =
-                fit(loading ? PENDING : row.cells[c.key], c.width) + (ci < columns.length - 1 ? SEP : '');
-              const color = loading
-                ? theme.muted
+              const missing = row.cells[c.key] === '' && needsData(c.key, row);
+              // A cell whose data failed to load says so (the reason is under the table).
+              const shown = missing ? (row.failure ? FAILED : PENDING) : row.cells[c.key];
+              const text = fit(shown, c.width) + (ci < columns.length - 1 ? SEP : '');
+              const color = missing
+                ? row.failure
+                  ? theme.warning
+                  : theme.muted
                 : c.key === 'badge' && row.badge
                   ? theme.badge[row.badge.tone]
                   : undefined;

@@ -11,10 +11,13 @@ export interface StatusLineProps {
   total: number;
   sort: SortColumn;
   progress: LoaderProgress;
+  /** `r` is re-listing the keys (the old rows stay until the new list arrives). */
+  refreshing: boolean;
 }
 
-export function statusText({shown, total, sort, progress}: StatusLineProps): string {
+export function statusText({shown, total, sort, progress, refreshing}: StatusLineProps): string {
   const parts = [shown === total ? `${total} keys` : `${shown} of ${total} keys`, `sort ${sort}`];
+  if (refreshing) parts.unshift('refreshing');
   if (progress.described < progress.total) parts.push(`metadata ${progress.described}/${progress.total}`);
   if (progress.classified < progress.total) parts.push(`policies ${progress.classified}/${progress.total}`);
   return parts.join(' · ') + ' ';

@@ -6,7 +6,8 @@ import type {KeyDetails, KeySummary, KmsGateway} from '../../aws/types.js';
 import {KeyLoader, type LoaderProgress} from '../keyLoader.js';
 import {buildRow, type KeyRow} from '../keyRows.js';
 
-const FLUSH_MS = 100;
+// At most four background renders a second: calm over SSH, and keystrokes are not queued behind them.
+const FLUSH_MS = 250;
 
 export type KeysStatus = {kind: 'loading'} | {kind: 'ready'} | {kind: 'error'; message: string};
 
@@ -16,6 +17,8 @@ export interface KeysState {
   rows: readonly KeyRow[];
   progress: LoaderProgress;
   prioritise: (keyIds: readonly string[]) => void;
+  /** Call on each keystroke: background loading pauses briefly so the frame comes first. */
+  yieldToInput: () => void;
   reload: () => void;
   refreshKey: (keyId: string, details?: KeyDetails) => void;
 }
@@ -72,21 +75,25 @@ export function useKeys(gateway: KmsGateway): KeysState {
     const list = summaries.map(summary => {
       const details = current?.details.get(summary.keyId);
       const badge = current?.badges.get(summary.keyId);
+      const failure = current?.failures.get(summary.keyId);
       const old = previous.get(summary.keyId);
       const row =
-        old && old.summary === summary && old.details === details && old.badge === badge
+        old &&
+        old.summary === summary &&
+        old.details === details &&
+        old.badge === badge &&
+        old.failure === failure
           ? old
-          : buildRow(summary, details, badge);
+          : buildRow(summary, details, badge, failure);
       next.set(summary.keyId, row);
       return row;
     });
     cache.current = next;
     return list;
-    // `version` is the signal that the loader's maps changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [summaries, version]);
+  }, [summaries, version]); // `version` is the signal that the loader's maps changed
 
   const prioritise = useCallback((keyIds: readonly string[]) => loader.current?.prioritise(keyIds), []);
+  const yieldToInput = useCallback(() => loader.current?.yieldToInput(), []);
   const reload = useCallback(() => setGeneration(g => g + 1), []);
   const refreshKey = useCallback(
     (keyId: string, details?: KeyDetails) => loader.current?.refresh(keyId, details),
@@ -94,5 +101,5 @@ export function useKeys(gateway: KmsGateway): KeysState {
   );
   const progress = loader.current?.progress ?? {total: summaries.length, described: 0, classified: 0};
 
-  return {status, rows, progress, prioritise, reload, refreshKey};
+  return {status, rows, progress, prioritise, yieldToInput, reload, refreshKey};
 }

@@ -5,10 +5,8 @@ import {useCallback, useState} from 'react';
 
 export interface LineScroll {
   top: number;
-  /** Applies a keymap action (up, down, pageUp, pageDown, top, bottom); false if it is not a scroll. */
+  /** Applies a keymap action (up, down, pageUp, pageDown); false if it is not a scroll. */
   scroll: (action: string | undefined) => boolean;
-  /** Scrolls so that `line` (0-based) is visible. */
-  reveal: (line: number) => void;
 }
 
 export function useLineScroll(total: number, height: number): LineScroll {
@@ -20,22 +18,12 @@ export function useLineScroll(total: number, height: number): LineScroll {
   const scroll = useCallback(
     (action: string | undefined): boolean => {
       const delta: Record<string, number> = {up: -1, down: 1, pageUp: -page, pageDown: page};
-      if (action === 'top') setWanted(0);
-      else if (action === 'bottom') setWanted(max);
-      else if (action && action in delta) setWanted(Math.min(Math.max(0, top + (delta[action] ?? 0)), max));
-      else return false;
+      if (!action || !(action in delta)) return false;
+      setWanted(Math.min(Math.max(0, top + (delta[action] ?? 0)), max));
       return true;
     },
     [top, max, page],
   );
 
-  const reveal = useCallback(
-    (line: number) => {
-      if (line < top) setWanted(line);
-      else if (line >= top + height) setWanted(line - height + 1);
-    },
-    [top, height],
-  );
-
-  return {top, scroll, reveal};
+  return {top, scroll};
 }

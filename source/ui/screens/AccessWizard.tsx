@@ -53,7 +53,7 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   const verdict = useMemo(() => {
     const e = addEdit(value);
     if (!e || !model.document || !value.trim()) return undefined;
-    return principalVerdict(value.trim(), keyDetails.accountId, () => apply(model.document!, e));
+    return principalVerdict(value.trim(), keyDetails.accountId, apply(model.document, e));
   }, [value, choice, model]);
 
   const planned = useMemo(() => {

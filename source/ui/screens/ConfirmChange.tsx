@@ -7,7 +7,7 @@ import {Box, Text, useInput} from 'ink';
 import type {KeyDetails, PolicySnapshot, WriteOutcome} from '../../aws/types.js';
 import {sanitizeText} from '../../policy/index.js';
 import {ConfirmPrompt} from '../components/ConfirmPrompt.js';
-import type {Line} from '../components/LineView.js';
+import {paragraph, type Line} from '../components/LineView.js';
 import {ScrollPane} from '../components/ScrollPane.js';
 import {useGateway, useOverlayOpen, useScreen, useTheme} from '../context.js';
 import {errorMessage} from '../hooks/usePolicy.js';
@@ -48,13 +48,14 @@ type Phase =
   | {name: 'applying'}
   | {name: 'done'; outcome: Extract<WriteOutcome, {ok: true}>}
   | {name: 'refused'; outcome: Extract<WriteOutcome, {ok: false}>}
-  | {name: 'failed'; message: string};
+  | {name: 'failed'; headline: string; message: string};
 
+const NO_LINES: readonly Line[] = [];
 const DEFAULT_STEPS: StepLabels = {review: 'Review', confirm: 'Confirm', result: 'Result'};
 const PROMPT_ROWS = 6;
 
 export function ConfirmChange(props: ConfirmChangeProps) {
-  const {keyDetails, title, action, intro = [], replan, onWritten, onClose, width, height} = props;
+  const {keyDetails, title, action, intro = NO_LINES, replan, onWritten, onClose, width, height} = props;
   const onBack = props.onBack ?? onClose;
   const steps = props.steps ?? DEFAULT_STEPS;
   const gateway = useGateway();
@@ -63,7 +64,8 @@ export function ConfirmChange(props: ConfirmChangeProps) {
   const [phase, setPhase] = useState<Phase>({name: 'review'});
   const [round, setRound] = useState(0);
   const overlay = useOverlayOpen();
-  useScreen('confirm');
+  // The footer shows y/Esc while there is something to confirm; afterwards the flow's own keys.
+  useScreen('confirm', phase.name === 'review' || phase.name === 'confirm' || phase.name === 'applying');
 
   const applicable = change.blocking.length === 0 && (!change.diff || change.diff.changes.length > 0);
 
@@ -84,14 +86,25 @@ export function ConfirmChange(props: ConfirmChangeProps) {
             onWritten(outcome.after);
           } else setPhase({name: 'refused', outcome});
         },
-        error => setPhase({name: 'failed', message: errorMessage(error)}),
+        error =>
+          setPhase({
+            name: 'failed',
+            headline:
+              'The write did not finish: check the Policy tab (r reloads) and the History tab before trying again.',
+            message: errorMessage(error),
+          }),
       );
   };
 
   const freshReview = (live: PolicySnapshot) => {
     const next = replan(live);
-    if (typeof next === 'string') setPhase({name: 'failed', message: sanitizeText(next)});
-    else {
+    if (typeof next === 'string') {
+      setPhase({
+        name: 'failed',
+        headline: 'Nothing was written: the change no longer fits the policy as it is now.',
+        message: sanitizeText(next),
+      });
+    } else {
       setChange(next);
       setRound(r => r + 1);
       setPhase({name: 'review'});
@@ -119,11 +132,7 @@ export function ConfirmChange(props: ConfirmChangeProps) {
         return [...intro, ...(intro.length ? [[]] : []), ...reviewLines(change, contentWidth, theme)];
       case 'confirm':
         // The prompt below needs the room; the summary (not the diff) stays in view.
-        return reviewLines(
-          {...change, diff: change.diff && {...change.diff, unified: ''}},
-          contentWidth,
-          theme,
-        );
+        return reviewLines(change, contentWidth, theme, false);
       case 'applying':
         return [[{text: 'Writing the policy: backup, put, read back and verify…', color: theme.muted}]];
       case 'done':
@@ -132,8 +141,8 @@ export function ConfirmChange(props: ConfirmChangeProps) {
         return refusalLines(phase.outcome, change.before, contentWidth, theme);
       case 'failed':
         return [
-          [{text: 'Nothing was confirmed as written.', bold: true, color: theme.danger}],
-          [{text: phase.message}],
+          ...paragraph(phase.headline, contentWidth, {bold: true, color: theme.danger}),
+          ...paragraph(phase.message, contentWidth),
         ];
     }
   }, [phase, change, intro, contentWidth, theme, keyDetails]);

@@ -8,6 +8,7 @@ import {sanitizeText} from '../../policy/index.js';
 import {useScreen, useTheme} from '../context.js';
 import {actionFor, splitKeys} from '../keymap.js';
 import {layoutColumns} from '../columns.js';
+import {truncate} from '../textWidth.js';
 import {filterRows} from '../keyFilter.js';
 import type {KeyRow} from '../keyRows.js';
 import {nextSort, sortRows, type SortColumn} from '../keySort.js';
@@ -38,7 +39,10 @@ export function KeyListScreen({keys, onOpen, isActive, width, height}: KeyListSc
 
   const sorted = useMemo(() => sortRows(keys.rows, sort), [keys.rows, sort]);
   const shown = useMemo(() => filterRows(sorted, query), [sorted, query]);
-  const listHeight = Math.max(1, height - 2); // the filter/status line and the table header
+  const fullHeight = Math.max(1, height - 2); // the filter/status line and the table header
+  // When the selected key could not be read, one line under the table says why.
+  const problem = shown[follow(view, shown.length, fullHeight).cursor]?.problem;
+  const listHeight = problem ? Math.max(1, fullHeight - 1) : fullHeight;
   const current = follow(view, shown.length, listHeight);
   const visible = shown.slice(current.offset, current.offset + listHeight);
   const visibleIds = visible.map(r => r.keyId).join('\n');
@@ -49,6 +53,9 @@ export function KeyListScreen({keys, onOpen, isActive, width, height}: KeyListSc
     setQuery(next);
     setView({cursor: 0, offset: 0});
   };
+
+  // Typing wins over background loading (see KeyLoader.yieldToInput).
+  useInput(() => keys.yieldToInput(), {isActive});
 
   useInput(
     (input, key) => {
@@ -100,7 +107,13 @@ export function KeyListScreen({keys, onOpen, isActive, width, height}: KeyListSc
     {isActive: isActive && !editing},
   );
 
-  const status = {shown: shown.length, total: keys.rows.length, sort, progress: keys.progress};
+  const status = {
+    shown: shown.length,
+    total: keys.rows.length,
+    sort,
+    progress: keys.progress,
+    refreshing: keys.status.kind === 'loading' && keys.rows.length > 0,
+  };
   // The filter keeps the room it needs; the counters take the rest of the line.
   const filterNeeds = editing ? Math.max(24, query.length + 5) : query ? query.length + 10 : 14;
   const statusWidth = Math.max(0, Math.min(statusText(status).length, width - filterNeeds));
@@ -136,6 +149,11 @@ export function KeyListScreen({keys, onOpen, isActive, width, height}: KeyListSc
             selected={current.cursor - current.offset}
             width={width}
           />
+          {problem ? (
+            <Text color={theme.warning} wrap="truncate">
+              {truncate(` ⚠ ${problem}`, width)}
+            </Text>
+          ) : null}
           {shown.length === 0 ? (
             <Text color={theme.muted} wrap="truncate">
               {keys.rows.length === 0

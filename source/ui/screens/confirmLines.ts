@@ -4,7 +4,7 @@ import {diffPolicies, parsePolicy, sanitizeText} from '../../policy/index.js';
 import type {Finding} from '../../policy/types.js';
 import type {KeyDetails, PolicySnapshot, WriteOutcome} from '../../aws/types.js';
 import type {ProposedChange} from '../hooks/useProposedChange.js';
-import {diffViewLines} from '../components/DiffView.js';
+import {diffViewLines} from '../components/diffLines.js';
 import {paragraph, type Line} from '../components/LineView.js';
 import type {Theme} from '../theme.js';
 
@@ -26,18 +26,21 @@ export function findingLines(findings: readonly Finding[], width: number, theme:
   });
 }
 
-/** The review: what changes in words, what is risky or blocking, then the unified diff. */
-export function reviewLines(change: ProposedChange, width: number, theme: Theme): Line[] {
+/** The review: what changes in words, what is risky or blocking, then (unless left out) the unified diff. */
+export function reviewLines(change: ProposedChange, width: number, theme: Theme, withDiff = true): Line[] {
   const lines: Line[] = [];
   const {diff} = change;
   if (!diff) {
-    lines.push(
-      ...paragraph(
-        'The current policy is not valid JSON, so there is no semantic comparison: the new text replaces it whole.',
-        width,
-        {color: theme.warning},
-      ),
-    );
+    // One side does not parse. When it is the new text, the blocking findings below say where.
+    if (change.blocking.length === 0) {
+      lines.push(
+        ...paragraph(
+          'The current policy is not valid JSON, so there is no semantic comparison: the new text replaces it whole.',
+          width,
+          {color: theme.warning},
+        ),
+      );
+    }
   } else if (diff.changes.length === 0) {
     lines.push(
       ...paragraph('No changes: the new policy means the same as the current one.', width, {bold: true}),
@@ -68,7 +71,7 @@ export function reviewLines(change: ProposedChange, width: number, theme: Theme)
     lines.push([], [{text: 'Notes on the result', bold: true}]);
     lines.push(...findingLines(change.notes, width, theme));
   }
-  if (diff && diff.unified) lines.push([], ...diffViewLines(diff.unified, theme));
+  if (withDiff && diff?.unified) lines.push([], ...diffViewLines(diff.unified, theme));
   return lines;
 }
 

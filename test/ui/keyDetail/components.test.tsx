@@ -4,8 +4,37 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {render} from 'ink-testing-library';
-import {JsonView, jsonLines, problemMarks} from '../../../source/ui/components/JsonView.js';
-import {DiffView, diffTextLines} from '../../../source/ui/components/DiffView.js';
+import {
+  JsonView,
+  jsonLines,
+  jsonRows,
+  jsonTextWidth,
+  problemMarks,
+  rowOfLine,
+} from '../../../source/ui/components/JsonView.js';
+import type {JsonToken} from '../../../source/policy/index.js';
+
+/** The view as a screen would render it: rows laid out for `width`. */
+function view(
+  lines: JsonToken[][],
+  top: number,
+  height: number,
+  width: number,
+  marks?: Map<number, 'error' | 'warning' | 'info'>,
+) {
+  const rows = jsonRows(lines, jsonTextWidth(width, lines.length));
+  return (
+    <JsonView
+      rows={rows}
+      lineCount={lines.length}
+      top={top}
+      height={height}
+      width={width}
+      {...(marks ? {marks} : {})}
+    />
+  );
+}
+import {diffTextLines, diffViewLines} from '../../../source/ui/components/diffLines.js';
 import {LineView, wrapWords} from '../../../source/ui/components/LineView.js';
 import {ThemeContext} from '../../../source/ui/context.js';
 import {createTheme} from '../../../source/ui/theme.js';
@@ -13,7 +42,7 @@ import {createTheme} from '../../../source/ui/theme.js';
 const policy = readFileSync(new URL('../../fixtures/policies/console-v2.json', import.meta.url), 'utf8');
 const ESC = '\u001b';
 const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-const rows = (frame: string | undefined) => plain(frame).split('\n');
+const rows_ = (frame: string | undefined) => plain(frame).split('\n');
 
 test('jsonLines keeps every character of the policy, one token list per line', () => {
   const lines = jsonLines(policy);
@@ -34,8 +63,8 @@ test('JsonView renders only the visible lines, numbered, with problems marked at
     {severity: 'info', code: 'z', message: 'i'},
   ]);
   assert.equal(marks.get(4), 'error', 'the worst severity on a line wins');
-  const r = render(<JsonView lines={lines} top={2} height={5} width={60} marks={marks} />);
-  const frame = rows(r.lastFrame());
+  const r = render(view(lines, 2, 5, 60, marks));
+  const frame = rows_(r.lastFrame());
   assert.equal(frame.length, 5);
   assert.match(frame[0]!, /^ +3 /);
   assert.match(frame[1]!, /^✖ +4 /);
@@ -46,16 +75,35 @@ test('JsonView renders only the visible lines, numbered, with problems marked at
   r.unmount();
 });
 
+test('long lines wrap onto continuation rows: nothing is cut, the number and mark stay on the first row', () => {
+  const arn = 'arn:aws:iam::111122223333:role/a-role-with-a-name-long-enough-to-wrap';
+  const lines = jsonLines(`{\n  "AWS": ["${arn}", "${arn}"]\n}`);
+  const rows = jsonRows(lines, jsonTextWidth(40, lines.length));
+  assert.ok(rows.length > 3);
+  assert.equal(
+    rows
+      .filter(r => r.line === 2)
+      .map(r => r.tokens.map(t => t.text).join(''))
+      .join(''),
+    `  "AWS": ["${arn}", "${arn}"]`,
+  );
+  assert.equal(rowOfLine(rows, 3), rows.length - 1);
+  const r = render(view(lines, 0, rows.length, 40, new Map([[2, 'warning' as const]])));
+  const frame = rows_(r.lastFrame());
+  assert.match(frame[1]!, /^⚠2 +"AWS"/);
+  assert.match(frame[2]!, /^ {3}\S/, 'continuation rows have a blank gutter');
+  assert.ok(frame.every(l => l.length <= 40));
+  r.unmount();
+});
+
 test('JsonView colours tokens with the theme, and NO_COLOR leaves plain text', () => {
   const lines = jsonLines('{"Sid": "x", "n": 1, "b": true}');
-  const colored = render(<JsonView lines={lines} top={0} height={1} width={60} />);
+  const colored = render(view(lines, 0, 1, 60));
   assert.match(colored.lastFrame() ?? '', new RegExp(`${ESC}\\[36m"Sid"`), 'keys in cyan');
   assert.match(colored.lastFrame() ?? '', new RegExp(`${ESC}\\[32m"x"`), 'strings in green');
   colored.unmount();
   const plain = render(
-    <ThemeContext.Provider value={createTheme(true)}>
-      <JsonView lines={lines} top={0} height={1} width={60} />
-    </ThemeContext.Provider>,
+    <ThemeContext.Provider value={createTheme(true)}>{view(lines, 0, 1, 60)}</ThemeContext.Provider>,
   );
   assert.ok(!(plain.lastFrame() ?? '').includes(`${ESC}[3`), 'no foreground colour codes');
   plain.unmount();
@@ -76,16 +124,14 @@ test('a 32 KB policy: tokenised once, then each page turn renders just the viewp
   const big = `{\n"Version": "2012-10-17",\n"Statement": [\n${Array(200).fill(statement).join(',\n')}\n]}`;
   assert.ok(big.length > 30_000);
   const lines = jsonLines(big);
-  const r = render(<JsonView lines={lines} top={0} height={40} width={100} />);
-  for (let warm = 1; warm <= 5; warm++)
-    r.rerender(<JsonView lines={lines} top={warm * 7} height={40} width={100} />);
+  const r = render(view(lines, 0, 40, 100));
+  for (let warm = 1; warm <= 5; warm++) r.rerender(view(lines, warm * 7, 40, 100));
   // Scrolling re-renders the viewport only: time ten page turns through the 32 KB policy.
   const started = performance.now();
-  for (let page = 1; page <= 10; page++)
-    r.rerender(<JsonView lines={lines} top={page * 150} height={40} width={100} />);
+  for (let page = 1; page <= 10; page++) r.rerender(view(lines, page * 150, 40, 100));
   const perFrame = (performance.now() - started) / 10;
-  assert.equal(rows(r.lastFrame()).length, 40);
-  assert.match(rows(r.lastFrame())[0]!, /1501/);
+  assert.equal(rows_(r.lastFrame()).length, 40);
+  assert.match(rows_(r.lastFrame())[0]!, /1501/);
   // A figure, not a timed assertion (shared machine, React's development build): see the report.
   console.log(`# 32 KB policy: ${perFrame.toFixed(1)} ms per page turn`);
   r.unmount();
@@ -93,7 +139,7 @@ test('a 32 KB policy: tokenised once, then each page turn renders just the viewp
 
 test('hostile text in the policy is defused before it reaches the terminal', () => {
   const lines = jsonLines(`{"Sid": "x${ESC}]0;pwned\u0007"}`);
-  const r = render(<JsonView lines={lines} top={0} height={1} width={80} />);
+  const r = render(view(lines, 0, 1, 80));
   assert.ok(!(r.lastFrame() ?? '').includes(']0;pwned\u0007'));
   assert.match(r.lastFrame() ?? '', /␛/);
   r.unmount();
@@ -111,15 +157,16 @@ const unified = [
   '',
 ].join('\n');
 
-test('DiffView: additions green, removals red, headers coloured, banner dropped, scrolls', () => {
+test('diff lines: additions green, removals red, headers coloured, banner dropped; they scroll in a LineView', () => {
   assert.deepEqual(diffTextLines(unified).slice(0, 2), ['--- current', '+++ upgraded']);
-  const r = render(<DiffView unified={unified} top={0} height={10} width={60} />);
+  const lines = diffViewLines(unified, createTheme(false));
+  const r = render(<LineView lines={lines} top={0} height={10} width={60} />);
   const frame = r.lastFrame() ?? '';
   assert.match(frame, new RegExp(`${ESC}\\[32m\\+"kms:TagResource"`));
   assert.match(frame, new RegExp(`${ESC}\\[31m-"kms:Old"`));
   assert.ok(!frame.includes('====='));
-  r.rerender(<DiffView unified={unified} top={3} height={2} width={60} />);
-  assert.deepEqual(rows(r.lastFrame()), [' "kms:Create*",', '+"kms:TagResource",']);
+  r.rerender(<LineView lines={lines} top={3} height={2} width={60} />);
+  assert.deepEqual(rows_(r.lastFrame()), [' "kms:Create*",', '+"kms:TagResource",']);
   r.unmount();
 });
 
@@ -130,6 +177,6 @@ test('wrapWords wraps at word boundaries, indents continuations and cuts words l
   assert.equal(pieces.join(''), arn);
   assert.ok(pieces.every(p => p.length <= 20));
   const r = render(<LineView lines={pieces.map(text => [{text}])} top={1} height={2} width={20} />);
-  assert.deepEqual(rows(r.lastFrame()), pieces.slice(1, 3));
+  assert.deepEqual(rows_(r.lastFrame()), pieces.slice(1, 3));
   r.unmount();
 });

@@ -35,7 +35,16 @@ export interface OpenedKey {
   events: {back: number; changed: number};
 }
 
-export async function openKey(gateway: KmsGateway, ref: string): Promise<OpenedKey> {
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export async function openKey(
+  gateway: KmsGateway,
+  ref: string,
+  size: Size = {width: WIDTH, height: HEIGHT},
+): Promise<OpenedKey> {
   const details = await gateway.describeKey(ref);
   const events = {back: 0, changed: 0};
   const r = render(
@@ -45,8 +54,8 @@ export async function openKey(gateway: KmsGateway, ref: string): Promise<OpenedK
         details={details}
         onBack={() => events.back++}
         onChanged={() => events.changed++}
-        width={WIDTH}
-        height={HEIGHT}
+        width={size.width}
+        height={size.height}
       />
     </GatewayContext.Provider>,
   );
@@ -55,8 +64,9 @@ export async function openKey(gateway: KmsGateway, ref: string): Promise<OpenedK
 }
 
 /** The frame never grows past the space the shell gave the screen. */
-export function assertFits(frame: string): void {
+export function assertFits(frame: string, size: Size = {width: WIDTH, height: HEIGHT}): void {
   const lines = plain(frame).split('\n');
-  assert.ok(lines.length <= HEIGHT, `${lines.length} lines > ${HEIGHT}`);
-  for (const line of lines) assert.ok([...line].length <= WIDTH, `line wider than ${WIDTH}: ${line}`);
+  assert.ok(lines.length <= size.height, `${lines.length} lines > ${size.height}`);
+  for (const line of lines)
+    assert.ok([...line].length <= size.width, `line wider than ${size.width}: ${line}`);
 }

@@ -93,3 +93,34 @@ test('hostile key: nothing from the API reaches the terminal as an escape sequen
   }
   r.unmount();
 });
+
+test('at 80×24 (the body the shell leaves: 80×21) every tab and every flow step fits', async () => {
+  const size = {width: 80, height: 21};
+  const {r} = await openKey(fx.gateway, 'alias/deleted-principal', size);
+  const fits = () => assertFits(r.lastFrame() ?? '', size);
+  for (const key of ['1', KEY.pageDown, '2', '3', KEY.pageDown, '4']) {
+    await press(r, key);
+    fits();
+  }
+  await press(r, '1');
+  await press(r, 'a');
+  await waitForText(r, 'Step 1 of 5');
+  fits();
+  await press(r, KEY.enter);
+  await waitForText(r, 'Step 2 of 5');
+  for (const ch of 'arn:aws:iam::111122223333:group/Admins') await press(r, ch);
+  await waitForText(r, 'IAM groups are not valid principals');
+  fits();
+  await press(r, KEY.escape);
+  await press(r, KEY.escape);
+  await press(r, 'u');
+  await waitForText(r, 'Step 1 of 5');
+  fits();
+  await press(r, KEY.enter);
+  await waitForText(r, 'Step 3 of 5');
+  fits();
+  await press(r, KEY.enter);
+  await waitForText(r, 'Step 4 of 5');
+  fits();
+  r.unmount();
+});

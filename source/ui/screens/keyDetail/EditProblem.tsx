@@ -4,8 +4,8 @@ import React, {useMemo} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {ParseError} from '../../../policy/types.js';
 import {sanitizeText} from '../../../policy/index.js';
-import {JsonView, jsonLines} from '../../components/JsonView.js';
-import {useOverlayOpen, useTheme} from '../../context.js';
+import {JsonView, jsonLines, jsonRows, jsonTextWidth, rowOfLine} from '../../components/JsonView.js';
+import {useOverlayOpen, useScreen, useTheme} from '../../context.js';
 import {actionFor} from '../../keymap.js';
 
 export interface EditProblemProps {
@@ -20,13 +20,16 @@ export interface EditProblemProps {
 export function EditProblem({text, errors, onEditAgain, onDiscard, width, height}: EditProblemProps) {
   const theme = useTheme();
   const lines = useMemo(() => jsonLines(text), [text]);
+  const rows = useMemo(() => jsonRows(lines, jsonTextWidth(width, lines.length)), [lines, width]);
   const marks = useMemo(() => new Map(errors.map(e => [e.line, 'error' as const])), [errors]);
   const shown = errors.slice(0, 3);
   const viewHeight = Math.max(1, height - 3 - shown.length);
-  const firstLine = (errors[0]?.line ?? 1) - 1;
-  const top = Math.max(0, Math.min(firstLine - Math.floor(viewHeight / 2), lines.length - viewHeight));
+  // The first error in the middle of the view.
+  const errorRow = rowOfLine(rows, errors[0]?.line ?? 1);
+  const top = Math.max(0, Math.min(errorRow - Math.floor(viewHeight / 2), rows.length - viewHeight));
 
   const overlay = useOverlayOpen();
+  useScreen('wizard'); // its keys: Enter next (edit again), Esc back (discard)
   useInput(
     (input, key) => {
       const act = actionFor('wizard', input, key);
@@ -46,7 +49,14 @@ export function EditProblem({text, errors, onEditAgain, onDiscard, width, height
           ✖ Line {e.line}, column {e.column}: {sanitizeText(e.message)}
         </Text>
       ))}
-      <JsonView lines={lines} top={top} height={viewHeight} width={width} marks={marks} />
+      <JsonView
+        rows={rows}
+        lineCount={lines.length}
+        top={top}
+        height={viewHeight}
+        width={width}
+        marks={marks}
+      />
       <Text> </Text>
       <Text color={theme.muted} wrap="truncate-end">
         Enter edit again (your text is kept) · Esc discard the edit

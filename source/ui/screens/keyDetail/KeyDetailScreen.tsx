@@ -1,6 +1,7 @@
 // One key: the policy, access, findings and history tabs, and the entry points of every change
 // (u upgrade, a access wizard, e raw edit, Enter on a backup). Changes run as flows in place of
-// the tabs and all end in ConfirmChange → the gateway's write path; afterwards the policy reloads.
+// the tabs and all end in ConfirmChange → the gateway's write path; afterwards the tabs show the
+// verified policy the write path read back.
 import React, {useCallback, useEffect, useState} from 'react';
 import {Box, Text, useInput, useWindowSize} from 'ink';
 import type {BackupEntry, KeyDetails, KeySummary, PolicySnapshot} from '../../../aws/types.js';

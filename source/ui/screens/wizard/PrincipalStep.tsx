@@ -29,13 +29,9 @@ export interface PrincipalVerdict {
   description: string;
 }
 
-export function principalVerdict(
-  value: string,
-  keyAccountId: string,
-  apply: (principal: string) => EditResult,
-): PrincipalVerdict {
+/** `result` is the domain's applyAccessEdit for `value`; this adds the name and the other account. */
+export function principalVerdict(value: string, keyAccountId: string, result: EditResult): PrincipalVerdict {
   const ref = parsePrincipal(value, keyAccountId);
-  const result = apply(value);
   return {
     result,
     description: `${sanitizeText(ref.name)} (${ref.kind})`,

@@ -1,11 +1,9 @@
-// A unified diff in a fixed-height viewport: additions green, removals red, hunk headers in the
-// header colour (and the +/- prefixes carry the meaning when colour is off). `diffViewLines` lets a
-// screen put the diff in the same scrolling viewport as its summary.
-import React, {useMemo} from 'react';
+// A unified diff as lines for a scrolling pane: additions green, removals red, hunk headers in the
+// header colour (the +/- prefixes carry the meaning when colour is off). Screens append these to
+// their summary so the words and the diff scroll together in one viewport.
 import {sanitizeText} from '../../policy/index.js';
-import {useTheme} from '../context.js';
 import type {Theme} from '../theme.js';
-import {LineView, type Line} from './LineView.js';
+import type {Line} from './LineView.js';
 
 /** The diff's lines, without the "===" banner and the trailing empty line `diff` adds. */
 export function diffTextLines(unified: string): string[] {
@@ -26,18 +24,4 @@ export function diffViewLines(unified: string, theme: Theme): Line[] {
           : theme.muted;
     return [{text: line, color}];
   });
-}
-
-export interface DiffViewProps {
-  unified: string;
-  /** First visible line (0-based), usually from useLineScroll. */
-  top: number;
-  height: number;
-  width: number;
-}
-
-export function DiffView({unified, top, height, width}: DiffViewProps) {
-  const theme = useTheme();
-  const lines = useMemo(() => diffViewLines(unified, theme), [unified, theme]);
-  return <LineView lines={lines} top={top} height={height} width={width} />;
 }
