@@ -43,21 +43,20 @@ function canonicalCondition(value: Json): Json {
   );
 }
 
+function canonicalValue(key: string, value: Json): Json {
+  if (LIST_ELEMENTS.includes(key) && (typeof value === 'string' || Array.isArray(value)))
+    return uniqueSorted(toList(value));
+  if (PRINCIPAL_ELEMENTS.includes(key)) return canonicalPrincipal(value);
+  if (key === 'Condition') return canonicalCondition(value);
+  return value;
+}
+
 function canonicalStatement(st: PolicyStatement): PolicyStatement {
-  const out: {[key: string]: Json} = {};
-  for (const [key, value] of Object.entries(st)) {
-    if (value === undefined) continue;
-    if (LIST_ELEMENTS.includes(key) && (typeof value === 'string' || Array.isArray(value))) {
-      out[key] = uniqueSorted(toList(value));
-    } else if (PRINCIPAL_ELEMENTS.includes(key)) {
-      out[key] = canonicalPrincipal(value);
-    } else if (key === 'Condition') {
-      out[key] = canonicalCondition(value);
-    } else {
-      out[key] = value;
-    }
-  }
-  return out as PolicyStatement;
+  // fromEntries defines own properties, so even a "__proto__" key stays an ordinary key.
+  const entries = Object.entries(st).flatMap(([key, value]) =>
+    value === undefined ? [] : [[key, canonicalValue(key, value)] as const],
+  );
+  return Object.fromEntries(entries) as PolicyStatement;
 }
 
 /** Lists as sorted unique arrays, condition values as sorted strings; statement order is kept. */
@@ -81,6 +80,10 @@ function print(
 ): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
+    // One plain value stays on one line: `"Resource": ["*"]` rather than three lines per statement.
+    const [only] = value;
+    if (value.length === 1 && (typeof only !== 'object' || only === null))
+      return `[${print(only, indent, friendly, depth + 1)}]`;
     const inner = indent + '  ';
     const items = value.map(v => inner + print(v, inner, friendly, depth + 1));
     return `[\n${items.join(',\n')}\n${indent}]`;

@@ -6,6 +6,7 @@ import {apiDefaultPolicy} from './templates.js';
 import {policiesEqual} from './canonical.js';
 import {isAwsManaged} from './keytype.js';
 import {toList, uniqueSorted} from './lists.js';
+import {policyPartition} from './principal.js';
 import {
   consoleDeviations,
   findConsoleStatements,
@@ -76,20 +77,31 @@ function simple(kind: Classification['kind'], label: string): Classification {
 
 export function classifyPolicy(doc: PolicyDocument, key: KeyInfo): Classification {
   if (isAwsManaged(key, doc.Id)) return simple('aws-managed', 'AWS managed');
-  if (policiesEqual(doc, apiDefaultPolicy(key.accountId))) return simple('api-default', 'API default');
+  if (policiesEqual(doc, apiDefaultPolicy(key.accountId, policyPartition(doc))))
+    return simple('api-default', 'API default');
   if (!looksLikeConsolePolicy(doc)) return simple('custom', 'custom');
 
   const analysis = analyseConsolePolicy(doc, key);
   const {version, missing, deviations} = analysis;
   const outdated = missing.length > 0;
   const modified = deviations.length > 0;
-  const label = modified ? `modified ${version}` : outdated ? `outdated ${version}` : 'current';
   return {
     kind: modified ? 'console-modified' : 'console-default',
     version,
     outdated,
     missingActions: uniqueSorted(missing),
     deviations,
-    label,
+    label: badge(version, modified, outdated),
   };
+}
+
+/**
+ * Badges fit the key table's narrow column (≤ 12 characters). A current-version policy that lacks
+ * the key type's administrator extras (ImportKeyMaterial, ReplicateKey…) is "incomplete", not an
+ * older version: missingActions says what it lacks.
+ */
+function badge(version: ConsoleVersion, modified: boolean, outdated: boolean): string {
+  if (modified) return version === 'current' ? 'modified' : `modified ${version}`;
+  if (!outdated) return 'current';
+  return version === 'current' ? 'incomplete' : `outdated ${version}`;
 }

@@ -4,7 +4,7 @@ import {FILE_HEADERS_ONLY, createTwoFilesPatch} from 'diff';
 import type {PolicyDiff, PolicyDocument, PolicyStatement, StatementChange} from './types.js';
 import {canonicalise, printCanonical} from './canonical.js';
 import {toList} from './lists.js';
-import {statementPrincipals} from './principal.js';
+import {allPrincipalValues, statementPrincipals} from './principal.js';
 
 const minus = (a: string[], b: string[]) => a.filter(x => !b.includes(x));
 
@@ -41,6 +41,29 @@ function otherPrincipalKinds(st: PolicyStatement): string {
   return JSON.stringify(rest);
 }
 
+/** Each condition as "Operator key" → its canonical values. */
+function conditionEntries(st: PolicyStatement): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [operator, block] of Object.entries(st.Condition ?? {})) {
+    if (typeof block !== 'object' || block === null || Array.isArray(block)) continue;
+    for (const [key, value] of Object.entries(block)) out.set(`${operator} ${key}`, JSON.stringify(value));
+  }
+  return out;
+}
+
+/** "removes the condition Bool kms:GrantIsForAWSResource", "adds …", "changes … from [..] to [..]". */
+function conditionChanges(b: PolicyStatement, a: PolicyStatement): string[] {
+  const [before, after] = [conditionEntries(b), conditionEntries(a)];
+  const out: string[] = [];
+  for (const [k, v] of before) {
+    const now = after.get(k);
+    if (now === undefined) out.push(`removes the condition ${k}`);
+    else if (now !== v) out.push(`changes the condition ${k} from ${v} to ${now}`);
+  }
+  for (const k of after.keys()) if (!before.has(k)) out.push(`adds the condition ${k}`);
+  return out;
+}
+
 function compare(
   b: PolicyStatement | undefined,
   a: PolicyStatement | undefined,
@@ -64,7 +87,9 @@ function compare(
         k === 'Principal'
           ? otherPrincipalKinds(a) === otherPrincipalKinds(b)
           : JSON.stringify(a[k]) === JSON.stringify(b[k]);
-      if (!same) change.otherChanges.push(`${k} changed`);
+      if (same) continue;
+      const details = k === 'Condition' ? conditionChanges(b, a) : [];
+      change.otherChanges.push(...(details.length > 0 ? details : [`${k} changed`]));
     }
     const touched =
       change.addedActions.length +
@@ -76,6 +101,53 @@ function compare(
   return change;
 }
 
+const wildcard = (values: string[]) => values.some(v => v.includes('*'));
+
+/**
+ * Whether a change lets more requests through: an Allow that loses a condition (or a condition
+ * value, which for list conditions means more matches), gains "*" or a wildcard action, a Deny
+ * that is removed, narrowed or gains a condition, or an Effect turned from Deny to Allow.
+ */
+function widens(c: StatementChange, b: PolicyStatement | undefined, a: PolicyStatement | undefined): boolean {
+  if (c.change === 'removed') return b?.Effect === 'Deny';
+  const allow = a?.Effect === 'Allow';
+  if (c.change === 'added')
+    return allow && (allPrincipalValues(a).includes('*') || wildcard(toList(a.Action)));
+  if (b?.Effect === 'Deny' && allow) return true;
+  const conditions = c.otherChanges.filter(o => /the condition /.test(o));
+  // NotAction lists what is NOT granted (Allow) or NOT denied (Deny).
+  const [notBefore, notAfter] = [toList(b?.NotAction), toList(a?.NotAction)];
+  const notShrinks = a?.NotAction !== undefined && notBefore.some(x => !notAfter.includes(x));
+  const notGrows = b?.NotAction !== undefined && notAfter.some(x => !notBefore.includes(x));
+  if (allow) {
+    return (
+      notShrinks ||
+      c.addedPrincipals.includes('*') ||
+      wildcard(c.addedActions) ||
+      conditions.some(o => o.startsWith('removes') || loosened(o, 'added'))
+    );
+  }
+  return (
+    notGrows ||
+    c.removedActions.length > 0 ||
+    c.removedPrincipals.length > 0 ||
+    conditions.some(o => o.startsWith('adds') || loosened(o, 'removed'))
+  );
+}
+
+/** A changed list condition whose values were added to (Allow) or taken from (Deny). */
+function loosened(line: string, how: 'added' | 'removed'): boolean {
+  const m = /^changes the condition .+ from (\[.*\]|".*") to (\[.*\]|".*")$/.exec(line);
+  if (!m) return false;
+  try {
+    const list = (json: string) => toList(JSON.parse(json) as string[]);
+    const [from, to] = [list(m[1] ?? '[]'), list(m[2] ?? '[]')];
+    return how === 'added' ? to.some(v => !from.includes(v)) : from.some(v => !to.includes(v));
+  } catch {
+    return true; // a condition key with odd text in it: assume the worst
+  }
+}
+
 function summarise(c: StatementChange, st: string): string[] {
   if (c.change === 'added') return [`adds statement "${st}"`];
   if (c.change === 'removed') return [`removes statement "${st}"`];
@@ -84,7 +156,10 @@ function summarise(c: StatementChange, st: string): string[] {
   if (c.removedActions.length) lines.push(`removes ${c.removedActions.join(', ')} from ${st}`);
   if (c.addedPrincipals.length) lines.push(`adds ${c.addedPrincipals.join(', ')} to ${st}`);
   if (c.removedPrincipals.length) lines.push(`removes ${c.removedPrincipals.join(', ')} from ${st}`);
-  for (const other of c.otherChanges) lines.push(`${st}: ${other}`);
+  for (const other of c.otherChanges) {
+    const whole = /^(removes|adds) the condition/.exec(other);
+    lines.push(whole ? `${other} ${whole[1] === 'removes' ? 'from' : 'to'} ${st}` : `${st}: ${other}`);
+  }
   return lines;
 }
 
@@ -110,11 +185,22 @@ export function diffPolicies(
   const [cb, ca] = [canonicalise(before).Statement, canonicalise(after).Statement];
   const changes: StatementChange[] = [];
   const summary: string[] = [];
+  let widensAccess = false;
   for (const [b, a, index] of pair(cb, ca)) {
     const change = compare(b, a);
     if (!change) continue;
     changes.push(change);
-    summary.push(...summarise(change, name((a ?? b) as PolicyStatement, index)));
+    const lines = summarise(change, name((a ?? b) as PolicyStatement, index));
+    // The operator must not miss a widening: it leads the statement's lines and says so.
+    if (widens(change, b, a)) {
+      widensAccess = true;
+      const at = Math.max(
+        0,
+        lines.findIndex(l => /the condition |\*/.test(l)),
+      );
+      lines[at] = `${lines[at]} — this widens access`;
+    }
+    summary.push(...lines);
   }
   const topChanged = ['Version', 'Id'].filter(k => before[k] !== after[k]);
   for (const k of topChanged)
@@ -126,5 +212,5 @@ export function diffPolicies(
   );
   if (summary.length === 0) summary.push('no changes');
   else if (!removesAnything) summary.push('removes nothing');
-  return {unified, changes, summary, removesAnything};
+  return {unified, changes, summary, removesAnything, widensAccess};
 }

@@ -5,7 +5,7 @@ import type {AccessEdit, EditResult, KeyInfo, PolicyDocument, PolicyStatement} f
 import {findConsoleStatements} from './console-shape.js';
 import {keyKindOf} from './keytype.js';
 import {stringOrList, toList} from './lists.js';
-import {ACCOUNT_ID, GROUP_REASON, parsePrincipal, rootArn} from './principal.js';
+import {ACCOUNT_ID, GROUP_REASON, parsePrincipal, policyPartition, rootArn} from './principal.js';
 import {
   ADMIN_SID,
   DELETION_ACTIONS,
@@ -18,12 +18,6 @@ import {
 } from './templates.js';
 
 const fail = (reason: string): EditResult => ({ok: false, reason});
-
-/** The partition the policy already uses (aws-cn, aws-us-gov), so new ARNs match it. */
-function partitionOf(doc: PolicyDocument): string {
-  const arn = JSON.stringify(doc.Statement).match(/"arn:(aws(?:-cn|-us-gov)?):/);
-  return arn?.[1] ?? 'aws';
-}
 
 function samePrincipal(a: string, b: string, accountId: string): boolean {
   if (a === b) return true;
@@ -102,7 +96,7 @@ function accountPrincipal(value: string, doc: PolicyDocument, key: KeyInfo): str
       reason: `${id} is this key's own account; the statement that enables IAM policies already covers it.`,
     };
   }
-  return rootArn(id, partitionOf(doc));
+  return rootArn(id, policyPartition(doc));
 }
 
 function setDeletion(doc: PolicyDocument, allow: boolean, adminIndex: number): EditResult {

@@ -1,31 +1,40 @@
 // The policy in plain sentences: who can administer, use and delete the key, and how IAM fits in.
-import type {KeyInfo, PolicyDocument, PrincipalRef} from './types.js';
+import type {KeyInfo, PolicyDocument, PolicyStatement, PrincipalRef} from './types.js';
 import {accessModel} from './access.js';
 import {classifyPolicy} from './classify.js';
 import {findConsoleStatements} from './console-shape.js';
 import {hasCondition, toList} from './lists.js';
-import {putKeyPolicyHolders} from './lockout.js';
-import {allPrincipalValues, isAccountRoot, parsePrincipal} from './principal.js';
+import {accountFence} from './fence.js';
+import {fencedPutKeyPolicyAccounts, putKeyPolicyHolders} from './lockout.js';
+import {allPrincipalValues, describePrincipal, isAccountRoot, parsePrincipal} from './principal.js';
 
-const names = (refs: PrincipalRef[]) =>
-  refs
-    .map(r => (r.external && r.kind !== 'account' ? `${r.name} (account ${r.accountId})` : r.name))
-    .join(', ');
+const names = (refs: PrincipalRef[]) => refs.map(describePrincipal).join(', ');
+
+/** Who a statement names, in words; "*" limited by kms:CallerAccount reads as those accounts. */
+function who(st: PolicyStatement, accountId: string): string {
+  const fence = accountFence(st);
+  const parts = allPrincipalValues(st).map(p =>
+    p === '*' && fence
+      ? `every principal in account${fence.accounts.length > 1 ? 's' : ''} ${fence.accounts.join(', ')}`
+      : describePrincipal(parsePrincipal(p, accountId)),
+  );
+  return parts.join(', ') || 'no named principal';
+}
 
 function otherStatements(doc: PolicyDocument, key: KeyInfo): string[] {
   const found = findConsoleStatements(doc, key.accountId);
   return found.others.map(i => {
     const st = doc.Statement[i];
     if (!st) return '';
-    const who =
-      allPrincipalValues(st)
-        .map(p => parsePrincipal(p, key.accountId).name)
-        .join(', ') || 'no named principal';
-    const actions = toList(st.Action ?? st.NotAction).join(', ');
+    const actions = toList(st.Action ?? st.NotAction).join(', ') || 'no actions';
     const verb = st.Effect === 'Deny' ? 'denies' : 'allows';
-    const not = st.NotAction !== undefined ? 'everything except ' : '';
-    const cond = hasCondition(st) ? ', under conditions' : '';
-    return `Statement ${st.Sid ? `"${st.Sid}"` : i + 1} ${verb} ${who}: ${not}${actions}${cond}.`;
+    const not = st.NotAction !== undefined ? 'every action except ' : '';
+    const principals =
+      st.NotPrincipal !== undefined
+        ? `everyone except ${who({...st, Principal: st.NotPrincipal}, key.accountId)}`
+        : who(st, key.accountId);
+    const cond = hasCondition(st) ? ' (under conditions)' : '';
+    return `Statement ${st.Sid ? `"${st.Sid}"` : i + 1} ${verb} ${principals}${cond}: ${not}${actions}.`;
   });
 }
 
@@ -39,9 +48,13 @@ function whoCanChange(doc: PolicyDocument, accountId: string): string {
       st => st.Effect !== 'Allow' || !allPrincipalValues(st).some(p => isAccountRoot(p, accountId)),
     ),
   };
-  const direct = putKeyPolicyHolders(withoutRoot, accountId).map(p => parsePrincipal(p, accountId).name);
+  const direct = putKeyPolicyHolders(withoutRoot, accountId).map(p =>
+    describePrincipal(parsePrincipal(p, accountId)),
+  );
+  const fenced = fencedPutKeyPolicyAccounts(doc, accountId).map(a => `every principal in account ${a}`);
   const parts = [
     ...(direct.length > 0 ? [direct.join(', ')] : []),
+    ...fenced,
     ...(viaIam ? [`any principal in account ${accountId} whose IAM policies allow kms:PutKeyPolicy`] : []),
   ];
   return parts.length > 0

@@ -2,7 +2,15 @@
 export type * from './types.js';
 export {POLICY_MAX_BYTES, parsePolicy, policyByteLength, positionAt} from './parse.js';
 export {hasErrors, validatePolicy} from './validate.js';
-export {GROUP_REASON, isAccountRoot, parsePrincipal, rootArn, statementPrincipals} from './principal.js';
+export {
+  GROUP_REASON,
+  describePrincipal,
+  isAccountRoot,
+  parsePrincipal,
+  policyPartition,
+  rootArn,
+  statementPrincipals,
+} from './principal.js';
 export {canonicalise, policiesEqual, printCanonical, printPolicy} from './canonical.js';
 export {isAwsManaged, keyKindOf} from './keytype.js';
 export {
@@ -25,7 +33,7 @@ export {
   userActions,
 } from './templates.js';
 export type {ConsoleDefaultOptions} from './templates.js';
-export {allowsPutKeyPolicy, putKeyPolicyHolders} from './lockout.js';
+export {allowsPutKeyPolicy, fencedPutKeyPolicyAccounts, putKeyPolicyHolders} from './lockout.js';
 export {sanitizeText} from './sanitize.js';
 export type {SanitizeOptions} from './sanitize.js';
 export {tokenizeJson} from './highlight.js';

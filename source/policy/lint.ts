@@ -4,9 +4,17 @@ import {classifyPolicy} from './classify.js';
 import {printPolicy} from './canonical.js';
 import {findConsoleStatements} from './console-shape.js';
 import {hasCondition, statementCoversAction} from './lists.js';
-import {allowsPutKeyPolicy, putKeyPolicyHolders} from './lockout.js';
+import {accountFence} from './fence.js';
+import {allowsPutKeyPolicy, fencedPutKeyPolicyAccounts, putKeyPolicyHolders} from './lockout.js';
 import {POLICY_MAX_BYTES, policyByteLength} from './parse.js';
-import {allPrincipalValues, isAccountRoot, parsePrincipal} from './principal.js';
+import {
+  allPrincipalValues,
+  describePrincipal,
+  isAccountRoot,
+  parsePrincipal,
+  policyPartition,
+  rootArn,
+} from './principal.js';
 
 export interface LintContext {
   key: KeyInfo;
@@ -41,40 +49,60 @@ function where(st: PolicyStatement, index: number): Pick<Finding, 'sid' | 'state
 
 const label = (st: PolicyStatement, i: number) => (st.Sid ? `"${st.Sid}"` : `statement ${i + 1}`);
 
+function principalFindings(st: PolicyStatement, i: number, key: KeyInfo): Finding[] {
+  const out: Finding[] = [];
+  const at = where(st, i);
+  for (const p of allPrincipalValues(st)) {
+    const ref = parsePrincipal(p, key.accountId);
+    if (ref.kind === 'deleted') {
+      out.push({
+        severity: 'warning',
+        code: 'deleted-principal',
+        message: `${label(st, i)} names ${ref.name}: IAM shows this unique id because the principal was deleted. ${st.Effect === 'Deny' ? 'The Deny no longer applies to it' : 'It gets no access'}, even if one with the same name is created again. Remove it or replace it with a current ARN.`,
+        ...at,
+      });
+    } else if (ref.external) {
+      out.push({
+        severity: 'warning',
+        code: 'cross-account',
+        message: `${label(st, i)} gives another AWS account access to this key: ${describePrincipal(ref)}.`,
+        ...at,
+      });
+    }
+  }
+  // "*" limited by kms:CallerAccount to another account is cross-account access too.
+  const fence = allPrincipalValues(st).includes('*') ? accountFence(st) : undefined;
+  for (const account of fence?.accounts.filter(a => a !== key.accountId) ?? []) {
+    out.push({
+      severity: 'warning',
+      code: 'cross-account',
+      message: `${label(st, i)} gives another AWS account access to this key: every principal in account ${account} (Principal "*" limited to that account by a condition).`,
+      ...at,
+    });
+  }
+  return out;
+}
+
 function statementFindings(doc: PolicyDocument, key: KeyInfo, rootIndex: number): Finding[] {
   const out: Finding[] = [];
   doc.Statement.forEach((st, i) => {
-    if (st.Effect !== 'Allow') return;
+    if (st.Effect !== 'Allow') {
+      // A Deny naming a deleted principal no longer protects anything; other accounts in it are no access.
+      out.push(...principalFindings(st, i, key).filter(f => f.code === 'deleted-principal'));
+      return;
+    }
     const at = where(st, i);
-    const principals = allPrincipalValues(st);
-    if (principals.includes('*') && !fenced(st)) {
+    if (allPrincipalValues(st).includes('*') && !fenced(st)) {
       out.push({
         severity: 'warning',
         code: 'wildcard-principal',
         message: hasCondition(st)
-          ? `${label(st, i)} allows "*" with conditions that do not limit it to an account or organisation (such as kms:CallerAccount).`
+          ? `${label(st, i)} allows "*" (anyone) with conditions that do not limit it to an account or organisation; add kms:CallerAccount or aws:PrincipalOrgID.`
           : `${label(st, i)} allows "*" with no conditions: every identity in every AWS account gets these permissions.`,
         ...at,
       });
     }
-    for (const p of principals) {
-      const ref = parsePrincipal(p, key.accountId);
-      if (ref.kind === 'deleted') {
-        out.push({
-          severity: 'warning',
-          code: 'deleted-principal',
-          message: `${label(st, i)} names ${ref.name}: that principal was deleted and no longer gets access. Remove it or replace it with a valid ARN.`,
-          ...at,
-        });
-      } else if (ref.external) {
-        out.push({
-          severity: 'warning',
-          code: 'cross-account',
-          message: `${label(st, i)} gives ${ref.kind === 'account' ? ref.name : `${ref.name} in account ${ref.accountId}`} (another AWS account) access to this key.`,
-          ...at,
-        });
-      }
-    }
+    out.push(...principalFindings(st, i, key));
     if (i !== rootIndex && statementCoversAction(st, 'kms:ScheduleKeyDeletion')) {
       out.push({
         severity: 'info',
@@ -102,10 +130,14 @@ export function lintPolicy(doc: PolicyDocument, ctx: LintContext): Finding[] {
     findings.push({
       severity: 'warning',
       code: 'root-missing',
-      message: `No statement allows the account root (arn:aws:iam::${key.accountId}:root): IAM policies cannot grant access to this key, only this key policy can.`,
+      message: `No statement allows the account root (${rootArn(key.accountId, policyPartition(doc))}): IAM policies cannot grant access to this key, only this key policy can.`,
     });
   }
-  if (putKeyPolicyHolders(doc, key.accountId).length === 0) {
+  const holders = [
+    ...putKeyPolicyHolders(doc, key.accountId),
+    ...fencedPutKeyPolicyAccounts(doc, key.accountId),
+  ];
+  if (holders.length === 0) {
     findings.push({
       severity: 'error',
       code: 'lockout',
@@ -116,7 +148,7 @@ export function lintPolicy(doc: PolicyDocument, ctx: LintContext): Finding[] {
     findings.push({
       severity: 'error',
       code: 'lockout',
-      message: `You (${ctx.callerArn}) could not change this policy again: it does not allow you kms:PutKeyPolicy, and KMS will refuse it.`,
+      message: `This policy would not let you (${ctx.callerArn}) call kms:PutKeyPolicy again, so KMS will refuse to save it (lockout safety check).`,
     });
   }
   const isConsole = classification.kind === 'console-default' || classification.kind === 'console-modified';
@@ -131,7 +163,10 @@ export function lintPolicy(doc: PolicyDocument, ctx: LintContext): Finding[] {
     findings.push({
       severity: 'info',
       code: 'outdated-console-policy',
-      message: `This is an older console default policy (${classification.version}); the current one also gives key administrators ${classification.missingActions.join(', ')}.`,
+      message:
+        classification.version === 'current'
+          ? `The key administrators lack ${classification.missingActions.join(', ')}, which the console's default gives them for this kind of key.`
+          : `This is an older console default policy (${classification.version}); the current one also gives key administrators ${classification.missingActions.join(', ')}.`,
       ...(found.admin >= 0 ? {statementIndex: found.admin, sid: doc.Statement[found.admin]?.Sid} : {}),
     });
   }
@@ -140,7 +175,7 @@ export function lintPolicy(doc: PolicyDocument, ctx: LintContext): Finding[] {
     findings.push({
       severity: bytes > POLICY_MAX_BYTES ? 'error' : 'warning',
       code: bytes > POLICY_MAX_BYTES ? 'too-large' : 'near-size-limit',
-      message: `The policy is ${bytes.toLocaleString('en-US')} of 32,768 bytes allowed.`,
+      message: `The policy is ${bytes.toLocaleString('en-US')} bytes; KMS allows at most 32,768.`,
     });
   }
   return findings;

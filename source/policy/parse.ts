@@ -1,6 +1,6 @@
 // Policy text → document. jsonc-parser gives positions for errors; it runs with strict JSON options
 // (no comments, no trailing commas) because KMS accepts plain JSON only.
-import {parse, printParseErrorCode, type ParseError as JsoncError} from 'jsonc-parser';
+import {parseTree, printParseErrorCode, type Node, type ParseError as JsoncError} from 'jsonc-parser';
 import type {Json, ParseError, ParseResult, PolicyDocument, PolicyStatement, TextPosition} from './types.js';
 
 export const POLICY_MAX_BYTES = 32768;
@@ -53,6 +53,20 @@ function toParseError(text: string, e: JsoncError): ParseError {
   return {...positionAt(text, e.offset), message: MESSAGES[code] ?? code};
 }
 
+/**
+ * The tree's value, built with own data properties: jsonc-parser's `parse` assigns keys, so a key
+ * named "__proto__" (untrusted text) would replace the object's prototype instead of being kept.
+ */
+function valueOf(node: Node): Json {
+  if (node.type === 'array') return (node.children ?? []).map(valueOf);
+  if (node.type !== 'object') return node.value as Json;
+  const entries = (node.children ?? []).flatMap(prop => {
+    const [k, v] = prop.children ?? [];
+    return k && v ? [[String(k.value), valueOf(v)] as const] : [];
+  });
+  return Object.fromEntries(entries);
+}
+
 function isObject(v: unknown): v is {[key: string]: Json} {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -66,7 +80,8 @@ export function parsePolicy(text: string): ParseResult {
   const jsoncErrors: JsoncError[] = [];
   let value: unknown;
   try {
-    value = parse(text, jsoncErrors, STRICT_JSON);
+    const tree = parseTree(text, jsoncErrors, STRICT_JSON);
+    value = tree ? valueOf(tree) : undefined;
   } catch (error) {
     return {ok: false, text, errors: [{line: 1, column: 1, offset: 0, message: String(error)}]};
   }

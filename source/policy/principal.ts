@@ -69,6 +69,17 @@ export function allPrincipalValues(st: PolicyStatement): string[] {
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'];
 
+/** The partition the policy already uses (aws-cn, aws-us-gov), so templates and new ARNs match it. */
+export function policyPartition(doc: {Statement: PolicyStatement[]}): string {
+  const arn = JSON.stringify(doc.Statement).match(/"arn:(aws(?:-cn|-us-gov)?):/);
+  return arn?.[1] ?? 'aws';
+}
+
+/** A principal for a sentence: "role/Admin", "role/Ops in account 444455556666", "account 444455556666". */
+export function describePrincipal(ref: PrincipalRef): string {
+  return ref.external && ref.kind !== 'account' ? `${ref.name} in account ${ref.accountId}` : ref.name;
+}
+
 /** The account root ARN in the partition the policy already uses. */
 export function rootArn(accountId: string, partition = 'aws'): string {
   return `arn:${partition}:iam::${accountId}:root`;

@@ -89,8 +89,8 @@ function allow(sid: string, principals: string[], actions: string | string[]): P
   };
 }
 
-export function rootStatement(accountId: string): PolicyStatement {
-  return allow(ROOT_SID, [rootArn(accountId)], 'kms:*');
+export function rootStatement(accountId: string, partition = 'aws'): PolicyStatement {
+  return allow(ROOT_SID, [rootArn(accountId, partition)], 'kms:*');
 }
 
 export function adminStatement(principals: string[], actions: string[]): PolicyStatement {
@@ -126,7 +126,7 @@ export function consoleDefaultPolicy(opts: ConsoleDefaultOptions): PolicyDocumen
   return {Id: CONSOLE_IDS[version], Version: '2012-10-17', Statement: statements};
 }
 
-/** The policy KMS attaches when CreateKey gets no Policy. */
-export function apiDefaultPolicy(accountId: string): PolicyDocument {
-  return {Version: '2012-10-17', Id: 'key-default-1', Statement: [rootStatement(accountId)]};
+/** The policy KMS attaches when CreateKey gets no Policy (in aws-cn / aws-us-gov, with that partition). */
+export function apiDefaultPolicy(accountId: string, partition = 'aws'): PolicyDocument {
+  return {Version: '2012-10-17', Id: 'key-default-1', Statement: [rootStatement(accountId, partition)]};
 }

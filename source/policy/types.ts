@@ -80,7 +80,10 @@ export interface Classification {
   missingActions: string[];
   /** Why a console-shaped policy counts as modified, in words (empty when it is not). */
   deviations: string[];
-  /** Short label for badges: "current", "outdated v2", "modified v3", "API default", "AWS managed", "custom". */
+  /**
+   * Badge, at most 12 characters: "current", "outdated v2", "incomplete" (current version lacking the
+   * key type's extras), "modified v3", "modified" (current version), "API default", "AWS managed", "custom".
+   */
   label: string;
 }
 
@@ -166,4 +169,9 @@ export interface PolicyDiff {
   summary: string[];
   /** True when anything at all is removed (actions, principals or statements). */
   removesAnything: boolean;
+  /**
+   * True when the change lets more through than a plain addition of named principals or actions:
+   * an Allow loses or loosens a condition, gains "*" or a wildcard action; a Deny is weakened.
+   */
+  widensAccess: boolean;
 }

@@ -80,8 +80,102 @@ test('added statements and changed conditions are summarised', () => {
   after.Statement[0] = {...after.Statement[0], Condition: {Bool: {'aws:SecureTransport': 'true'}}};
   const diff = diffPolicies(before, after);
   assert.deepEqual(diff.summary, [
-    'Enable IAM User Permissions: Condition changed',
+    'adds the condition Bool aws:SecureTransport to Enable IAM User Permissions',
     'adds statement "New"',
     'removes nothing',
+  ]);
+  assert.equal(diff.widensAccess, false);
+});
+
+test('removing the grant condition widens access and says so in words', () => {
+  const before = fixture('console-current');
+  const after = structuredClone(before);
+  delete after.Statement[3]?.Condition;
+  const diff = diffPolicies(before, after);
+  assert.deepEqual(diff.summary, [
+    'removes the condition Bool kms:GrantIsForAWSResource from Allow attachment of persistent resources — this widens access',
+    'removes nothing',
+  ]);
+  assert.equal(diff.widensAccess, true);
+  assert.deepEqual(diff.changes[0]?.otherChanges, ['removes the condition Bool kms:GrantIsForAWSResource']);
+});
+
+test('"*", wildcard actions, looser condition values and weaker Denies widen access', () => {
+  const base = fixture('console-current');
+  const widened = (edit: (doc: typeof base) => void) => {
+    const after = structuredClone(base);
+    edit(after);
+    return diffPolicies(base, after);
+  };
+  const star = widened(d => {
+    d.Statement[2] = {...d.Statement[2], Principal: {AWS: '*'}};
+  });
+  assert.equal(star.widensAccess, true);
+  assert.ok(star.summary.includes('adds * to Allow use of the key — this widens access'));
+  assert.equal(widened(d => void (d.Statement[2] = {...d.Statement[2], Action: 'kms:*'})).widensAccess, true);
+  const looser = widened(d => {
+    d.Statement[3] = {...d.Statement[3], Condition: {Bool: {'kms:GrantIsForAWSResource': ['true', 'false']}}};
+  });
+  assert.equal(looser.widensAccess, true);
+  assert.match(
+    looser.summary[0] ?? '',
+    /^Allow attachment of persistent resources: changes the condition Bool kms:GrantIsForAWSResource from \["true"\] to \["false","true"\] — this widens access$/,
+  );
+  const deny = {
+    Sid: 'NoDelete',
+    Effect: 'Deny',
+    Principal: {AWS: '*'},
+    Action: 'kms:ScheduleKeyDeletion',
+    Resource: '*',
+  };
+  const withDeny = {...base, Statement: [...base.Statement, deny]};
+  assert.equal(diffPolicies(withDeny, base).widensAccess, true);
+  assert.equal(diffPolicies(base, withDeny).widensAccess, false);
+  const notAction = (doc: typeof base, effect: string, list: string[]) => ({
+    ...doc,
+    Statement: [
+      ...doc.Statement,
+      {Effect: effect, Principal: {AWS: role('A')}, NotAction: list, Resource: '*'},
+    ],
+  });
+  const narrowAllow = notAction(base, 'Allow', ['kms:Decrypt', 'kms:Put*']);
+  assert.equal(diffPolicies(narrowAllow, notAction(base, 'Allow', ['kms:Decrypt'])).widensAccess, true);
+  assert.equal(diffPolicies(notAction(base, 'Allow', ['kms:Decrypt']), narrowAllow).widensAccess, false);
+  const notDeny = notAction(base, 'Deny', ['kms:Decrypt']);
+  assert.equal(
+    diffPolicies(notDeny, notAction(base, 'Deny', ['kms:Decrypt', 'kms:Put*'])).widensAccess,
+    true,
+  );
+  // Naming one more role is an ordinary addition, not a widening.
+  assert.equal(
+    widened(d => void (d.Statement[2] = {...d.Statement[2], Principal: {AWS: [role('A'), role('B')]}}))
+      .widensAccess,
+    false,
+  );
+});
+
+test('the canonical print keeps one-element lists on one line, so diffs stay small', () => {
+  const before = fixture('key-default-1');
+  const after = structuredClone(before);
+  after.Statement.push({
+    Sid: 'New',
+    Effect: 'Allow',
+    Principal: {AWS: role('A')},
+    Action: 'kms:Decrypt',
+    Resource: '*',
+  });
+  const added = diffPolicies(before, after)
+    .unified.split('\n')
+    .filter(l => l.startsWith('+') && !l.startsWith('+++'));
+  assert.deepEqual(added, [
+    '+    },',
+    '+    {',
+    '+      "Sid": "New",',
+    '+      "Effect": "Allow",',
+    '+      "Principal": {',
+    '+        "AWS": ["arn:aws:iam::111122223333:role/A"]',
+    '+      },',
+    '+      "Action": ["kms:Decrypt"],',
+    '+      "Resource": ["*"]',
   ]);
 });

@@ -23,7 +23,9 @@ test('extra statements and AWS managed keys are described too', () => {
   const managed = explainPolicy(fixture('aws-managed-auto-ebs-2'), key({keyManager: 'AWS'}));
   assert.equal(managed[0], 'AWS manages this key and its policy: you can read it but not change it.');
   assert.ok(
-    managed.some(s => s.startsWith('Statement "Allow access through EBS') && s.endsWith('under conditions.')),
+    managed.includes(
+      'Statement "Allow access through EBS for all principals in the account that are authorized to use EBS" allows every principal in account 111122223333 (under conditions): kms:Encrypt, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*, kms:CreateGrant, kms:DescribeKey.',
+    ),
   );
 });
 

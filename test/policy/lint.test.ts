@@ -17,7 +17,7 @@ test('the current console policy: deletion allowed, one other account', () => {
   const [cross] = lintPolicy(fixture('console-current'), {key: sym}).filter(f => f.code === 'cross-account');
   assert.equal(
     cross?.message,
-    '"Allow use of the key" gives account 444455556666 (another AWS account) access to this key.',
+    '"Allow use of the key" gives another AWS account access to this key: account 444455556666.',
   );
 });
 
