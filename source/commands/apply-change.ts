@@ -39,11 +39,7 @@ export async function applyChange(ctx: CommandContext, change: ProposedChange): 
     });
   }
   const diff = diffPolicies(document, parsed.document);
-  if (diff.unified === '') {
-    if (ctx.json) printJson(ctx, {ok: true, changed: false, keyId: key.keyId, arn: key.arn});
-    else line(ctx.stdout, `No changes: the policy of ${clean(keyLabel(key))} already says this.`);
-    return EXIT.ok;
-  }
+  if (diff.unified === '') return nothingToChange(ctx, change.loaded, []);
   const caller = ctx.gateway.info.readOnly ? undefined : (await ctx.gateway.identity()).arn;
   const lint = lintPolicy(parsed.document, {
     key: keyInfoOf(key),
@@ -79,6 +75,22 @@ export async function applyChange(ctx: CommandContext, change: ProposedChange): 
     reason: change.reason,
   });
   return report(ctx, change, outcome);
+}
+
+/** The policy already says what was asked: a success (exit 0) that writes nothing. */
+export function nothingToChange(
+  ctx: CommandContext,
+  loaded: LoadedKey,
+  notes: string[],
+  message = `No changes: the policy of ${keyLabel(loaded.key)} already says this.`,
+): number {
+  if (ctx.json) {
+    const {keyId, arn} = loaded.key;
+    printJson(ctx, {ok: true, changed: false, keyId, arn, message: [...notes, message].join(' ')});
+  } else {
+    for (const text of [...notes, message]) line(ctx.stdout, clean(text));
+  }
+  return EXIT.ok;
 }
 
 function report(ctx: CommandContext, change: ProposedChange, outcome: WriteOutcome): number {

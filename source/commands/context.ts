@@ -6,6 +6,8 @@ export interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
   columns?: number;
+  /** Present on real streams: their 'error' event reports EPIPE when the reader has gone. */
+  on?(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
 }
 
 export interface InputStream extends NodeJS.ReadableStream {

@@ -13,8 +13,9 @@ export const options: CommandModule['options'] = {};
 export const usage = `Usage: keypol diff KEY FILE [--json]
 
 Compares the live key policy with FILE ("-" reads stdin) semantically and prints what FILE
-would change, as a summary and a unified diff. Exits 0 whether or not they differ, 3 when
-FILE is not valid JSON. --json prints {keyId, arn, equal, summary, removesAnything, unified}.
+would change, as a summary and a unified diff. Exits like diff(1): 0 when they say the same,
+1 when they differ; 3 when FILE is not valid JSON (and 1 for an API error, as every command).
+--json prints {keyId, arn, equal, summary, removesAnything, unified}.
 `;
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
@@ -49,5 +50,5 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     line(ctx.stdout);
     line(ctx.stdout, diffText(ctx, diff.unified.trimEnd()));
   }
-  return EXIT.ok;
+  return equal ? EXIT.ok : EXIT.differ;
 }

@@ -3,6 +3,8 @@ export const EXIT = {
   ok: 0,
   /** An API or runtime error. */
   error: 1,
+  /** keypol diff only, as diff(1): the policies differ. */
+  differ: 1,
   /** Bad flags or arguments. */
   usage: 2,
   /** Refused by validation, lint, the lockout check, read-only mode or an AWS managed key. */

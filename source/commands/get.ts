@@ -4,7 +4,7 @@ import {resolve} from 'node:path';
 import {sanitizeText} from '../policy/index.js';
 import {positionals, stringFlag} from './args.js';
 import {EXIT} from './exit.js';
-import {printJson} from './output.js';
+import {emit, printJson} from './output.js';
 import type {CommandArgs, CommandContext, CommandModule} from './context.js';
 
 export const options: CommandModule['options'] = {output: {type: 'string', short: 'o'}};
@@ -30,7 +30,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   else {
     // Exact bytes for pipes and files; a terminal gets the sanitised text (no escape sequences).
     const text = ctx.stdout.isTTY ? sanitizeText(policy.text, {keepNewlines: true}) : policy.text;
-    ctx.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    emit(ctx.stdout, text.endsWith('\n') ? text : text + '\n');
   }
   return EXIT.ok;
 }

@@ -3,10 +3,10 @@
 import {applyAccessEdit, printPolicy, type AccessEdit, type AccessRole} from '../policy/index.js';
 import {keyInfoOf} from '../aws/types.js';
 import {booleanFlag, positionals, stringList} from './args.js';
-import {applyChange} from './apply-change.js';
+import {applyChange, nothingToChange} from './apply-change.js';
 import {EXIT, UsageError} from './exit.js';
 import {loadKey} from './key.js';
-import {refuseLocally} from './output.js';
+import {refuseLocally, withJsonOutcome} from './output.js';
 import type {CommandArgs, CommandContext, CommandModule} from './context.js';
 
 export const options: CommandModule['options'] = {
@@ -21,6 +21,8 @@ export const usage = `Usage: keypol grant-access KEY (--admin ARN | --user ARN |
 Adds (or with --remove, removes) key administrators (--admin), key users (--user) or other
 AWS accounts allowed to use the key (--account, 12 digits), editing the console's statements.
 Each flag may repeat. Shows the diff and asks before writing (--yes skips the question).
+Adding a principal that is already there, or removing one that is not, needs no change:
+keypol says so and exits 0.
 `;
 
 const ROLES: [string, AccessRole][] = [
@@ -29,20 +31,30 @@ const ROLES: [string, AccessRole][] = [
   ['account', 'account'],
 ];
 
-export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
-  const [ref] = positionals(args, ['KEY']) as [string];
-  const op = booleanFlag(args.values, 'remove') ? 'remove' : 'add';
-  const edits: AccessEdit[] = ROLES.flatMap(([flag, role]) =>
-    stringList(args.values, flag).map(principal => ({op, role, principal}) as AccessEdit),
-  );
-  if (edits.length === 0) throw new UsageError('name at least one --admin ARN, --user ARN or --account ID');
+export function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
+  return withJsonOutcome(ctx, async () => {
+    const [ref] = positionals(args, ['KEY']) as [string];
+    const op = booleanFlag(args.values, 'remove') ? 'remove' : 'add';
+    const edits: AccessEdit[] = ROLES.flatMap(([flag, role]) =>
+      stringList(args.values, flag).map(principal => ({op, role, principal}) as AccessEdit),
+    );
+    if (edits.length === 0) throw new UsageError('name at least one --admin ARN, --user ARN or --account ID');
 
-  const loaded = await loadKey(ctx, ref);
-  let document = loaded.document;
-  for (const edit of edits) {
-    const result = applyAccessEdit(document, edit, keyInfoOf(loaded.key));
-    if (!result.ok) return refuseLocally(ctx, 'invalid', result.reason, EXIT.refused);
-    document = result.document;
-  }
-  return applyChange(ctx, {loaded, afterText: printPolicy(document), reason: 'access-edit'});
+    const loaded = await loadKey(ctx, ref);
+    let document = loaded.document;
+    const notes: string[] = [];
+    for (const edit of edits) {
+      const result = applyAccessEdit(document, edit, keyInfoOf(loaded.key));
+      if (result.ok) document = result.document;
+      else if (result.unchanged) notes.push(result.reason);
+      else return refuseLocally(ctx, 'invalid', result.reason, EXIT.refused);
+    }
+    if (document === loaded.document) return nothingToChange(ctx, loaded, notes);
+    return applyChange(ctx, {
+      loaded,
+      afterText: printPolicy(document),
+      reason: 'access-edit',
+      preface: notes,
+    });
+  });
 }

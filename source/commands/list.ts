@@ -1,7 +1,8 @@
 // keypol list: every key in the Region with its aliases and DescribeKey's metadata.
 import {EXIT} from './exit.js';
 import {complain, line, printJson, table} from './output.js';
-import type {KeyDetails} from '../aws/types.js';
+import {progressLine} from './progress.js';
+import type {KeyDetails, KeySummary} from '../aws/types.js';
 import type {CommandContext, CommandModule} from './context.js';
 
 export const options: CommandModule['options'] = {};
@@ -11,17 +12,30 @@ export const usage = `Usage: keypol list [--json]
 Lists the KMS keys of the account and Region: id, aliases, state, key spec, usage,
 manager (AWS or CUSTOMER) and description. --json prints an array of
 {keyId, arn, aliases, state, keySpec, keyUsage, keyManager, description, multiRegion, creationDate}.
+When stderr is a terminal, a progress line there counts the keys described so far.
 `;
 
+const count = (n: number) => n.toLocaleString('en-US');
+
 export async function run(ctx: CommandContext): Promise<number> {
-  const keys = await ctx.gateway.listKeys();
+  const progress = progressLine(ctx.stderr, (done, total) =>
+    total === 0 ? 'listing keys…' : `described ${count(done)}/${count(total)} keys`,
+  );
   const details = new Map<string, KeyDetails>();
   const failures: string[] = [];
-  await ctx.gateway.describeKeys(
-    keys.map(key => key.keyId),
-    key => details.set(key.keyId, key),
-    {onError: (keyId, error) => failures.push(`${keyId}: ${error.message}`)},
-  );
+  let keys: KeySummary[];
+  try {
+    progress.update(0, 0);
+    keys = await ctx.gateway.listKeys();
+    const step = () => progress.update(details.size + failures.length, keys.length);
+    await ctx.gateway.describeKeys(
+      keys.map(key => key.keyId),
+      key => (details.set(key.keyId, key), step()),
+      {onError: (keyId, error) => (failures.push(`${keyId}: ${error.message}`), step())},
+    );
+  } finally {
+    progress.clear();
+  }
   const rows = keys.map(key => ({...key, details: details.get(key.keyId)}));
   if (ctx.json) {
     printJson(

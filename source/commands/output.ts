@@ -3,18 +3,60 @@
 // JSON.stringify'd, which escapes control characters by itself.
 import {styleText} from 'node:util';
 import {sanitizeText, tokenizeJson, type JsonTokenType} from '../policy/index.js';
+import {UsageError} from './exit.js';
 import type {CommandContext, OutputStream} from './context.js';
 
 export function clean(text: string): string {
   return sanitizeText(text);
 }
 
-export function line(stream: OutputStream, text = ''): void {
-  stream.write(text + '\n');
+const closed = new WeakSet<OutputStream>();
+const watched = new WeakSet<OutputStream>();
+
+/**
+ * Writes unless the reader has gone away (`keypol show KEY | head`: EPIPE). Then printing stops
+ * quietly and the command carries on, so a change already under way (backup, PutKeyPolicy,
+ * verification, audit log) completes rather than dying halfway with a stack trace.
+ */
+export function emit(stream: OutputStream, text: string): void {
+  if (closed.has(stream)) return;
+  if (!watched.has(stream) && typeof stream.on === 'function') {
+    watched.add(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      // After EPIPE the stream is destroyed; a later write reports ERR_STREAM_DESTROYED.
+      if (error.code !== 'EPIPE' && !closed.has(stream)) throw error;
+      closed.add(stream);
+    });
+  }
+  stream.write(text);
 }
 
+export function line(stream: OutputStream, text = ''): void {
+  emit(stream, text + '\n');
+}
+
+const printedJson = new WeakSet<CommandContext>();
+
 export function printJson(ctx: CommandContext, value: unknown): void {
-  ctx.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  printedJson.add(ctx);
+  emit(ctx.stdout, JSON.stringify(value, null, 2) + '\n');
+}
+
+/**
+ * Runs a changing command so that --json always ends with one documented object: a usage error
+ * or an API error that escapes the command becomes {ok: false, refusal: "usage" | "error",
+ * message} on stdout, then goes on to main, which reports it on stderr with its exit code.
+ */
+export async function withJsonOutcome(ctx: CommandContext, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (ctx.json && !printedJson.has(ctx)) {
+      const message = error instanceof Error ? error.message : String(error);
+      printJson(ctx, {ok: false, refusal: error instanceof UsageError ? 'usage' : 'error', message});
+    }
+    throw error;
+  }
 }
 
 /** "keypol: <message>" on stderr, sanitised (messages often quote AWS's text). */

@@ -2,6 +2,7 @@
 import {positionals} from './args.js';
 import {applyChange} from './apply-change.js';
 import {loadKey} from './key.js';
+import {withJsonOutcome} from './output.js';
 import {readPolicyFile} from './policy-file.js';
 import type {CommandArgs, CommandContext, CommandModule} from './context.js';
 
@@ -14,9 +15,11 @@ the question; without a terminal on stdin --yes is required) and writes it throu
 guarded write path: conflict check, backup, PutKeyPolicy, verification, audit log.
 `;
 
-export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
-  const [ref, file] = positionals(args, ['KEY', 'FILE']) as [string, string];
-  const afterText = await readPolicyFile(ctx, file);
-  const loaded = await loadKey(ctx, ref);
-  return applyChange(ctx, {loaded, afterText, reason: 'raw-edit'});
+export function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
+  return withJsonOutcome(ctx, async () => {
+    const [ref, file] = positionals(args, ['KEY', 'FILE']) as [string, string];
+    const afterText = await readPolicyFile(ctx, file);
+    const loaded = await loadKey(ctx, ref);
+    return applyChange(ctx, {loaded, afterText, reason: 'raw-edit'});
+  });
 }

@@ -4,7 +4,7 @@ import {positionals} from './args.js';
 import {applyChange} from './apply-change.js';
 import {EXIT, UsageError} from './exit.js';
 import {keyLabel, loadKey} from './key.js';
-import {refuseLocally} from './output.js';
+import {refuseLocally, withJsonOutcome} from './output.js';
 import type {CommandArgs, CommandContext, CommandModule} from './context.js';
 
 export const options: CommandModule['options'] = {};
@@ -15,23 +15,25 @@ Writes a backup's exact policy text back to the key: the newest backup, or BACKU
 from keypol history). Shows the diff and asks first (--yes skips the question).
 `;
 
-export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
-  const [ref, id] = positionals(args, ['KEY'], ['BACKUP']) as [string, string | undefined];
-  const loaded = await loadKey(ctx, ref);
-  const backups = await ctx.gateway.history(loaded.key.arn);
-  const backup = id === undefined ? backups[0] : backups.find(b => b.id === id);
-  if (!backup) {
-    if (id !== undefined)
-      throw new UsageError(`${id} is not a backup of ${keyLabel(loaded.key)} (see keypol history)`);
-    return refuseLocally(
-      ctx,
-      'no-backup',
-      `There are no backups of ${keyLabel(loaded.key)} to restore.`,
-      EXIT.error,
-    );
-  }
-  const preface = [
-    `Restoring backup ${backup.id} (${backup.time}, before ${backup.reason} by ${backup.caller}).`,
-  ];
-  return applyChange(ctx, {loaded, afterText: backup.text, reason: 'restore', preface});
+export function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
+  return withJsonOutcome(ctx, async () => {
+    const [ref, id] = positionals(args, ['KEY'], ['BACKUP']) as [string, string | undefined];
+    const loaded = await loadKey(ctx, ref);
+    const backups = await ctx.gateway.history(loaded.key.arn);
+    const backup = id === undefined ? backups[0] : backups.find(b => b.id === id);
+    if (!backup) {
+      if (id !== undefined)
+        throw new UsageError(`${id} is not a backup of ${keyLabel(loaded.key)} (see keypol history)`);
+      return refuseLocally(
+        ctx,
+        'no-backup',
+        `There are no backups of ${keyLabel(loaded.key)} to restore.`,
+        EXIT.error,
+      );
+    }
+    const preface = [
+      `Restoring backup ${backup.id} (${backup.time}, before ${backup.reason} by ${backup.caller}).`,
+    ];
+    return applyChange(ctx, {loaded, afterText: backup.text, reason: 'restore', preface});
+  });
 }

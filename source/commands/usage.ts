@@ -45,6 +45,8 @@ Credentials come from the AWS SDK's standard chain: environment, ~/.aws/credenti
 instance roles. Every change goes through one guarded path: validation and lockout check,
 conflict check, backup (see keypol history), PutKeyPolicy, verification, audit log.
 
-Exit codes: 0 ok; 1 API or runtime error; 2 usage; 3 refused (validation, lint, lockout,
-read-only, AWS managed); 4 conflict (the policy changed since it was read); 5 not confirmed.
+Exit codes: 0 ok (also when the policy already says what was asked: nothing is written);
+1 API or runtime error (and for diff: the policies differ); 2 usage; 3 refused (validation,
+lint, lockout, read-only, AWS managed); 4 conflict (the policy changed since it was read);
+5 not confirmed.
 `;

@@ -4,10 +4,25 @@ import type {AccessModel, KeyInfo, PolicyDocument, PrincipalRef} from './types.j
 import {analyseConsolePolicy, classifyPolicy} from './classify.js';
 import {findConsoleStatements} from './console-shape.js';
 import {statementCoversAction} from './lists.js';
-import {parsePrincipal, statementPrincipals} from './principal.js';
+import {accountFence} from './fence.js';
+import {allPrincipalValues, parsePrincipal, statementPrincipals} from './principal.js';
 
 function refs(values: string[], accountId: string): PrincipalRef[] {
   return [...new Set(values)].map(v => parsePrincipal(v, accountId));
+}
+
+/**
+ * Every other account an Allow statement gives anything to, wherever it is in the policy: its root,
+ * its users and roles, or "*" limited to it by kms:CallerAccount (as lint's cross-account finding).
+ */
+function otherAccounts(doc: PolicyDocument, accountId: string): string[] {
+  const accounts = doc.Statement.filter(st => st.Effect === 'Allow').flatMap(st => {
+    const values = allPrincipalValues(st);
+    const named = values.map(v => parsePrincipal(v, accountId)).filter(p => p.external);
+    const fenced = values.includes('*') ? (accountFence(st)?.accounts ?? []) : [];
+    return [...named.map(p => p.accountId as string), ...fenced.filter(a => a !== accountId)];
+  });
+  return [...new Set(accounts)];
 }
 
 export function accessModel(doc: PolicyDocument, key: KeyInfo): AccessModel {
@@ -21,9 +36,7 @@ export function accessModel(doc: PolicyDocument, key: KeyInfo): AccessModel {
     [...(use ? statementPrincipals(use) : []), ...(grant ? statementPrincipals(grant) : [])],
     key.accountId,
   );
-  const externalAccounts = [
-    ...new Set(users.filter(u => u.kind === 'account' && u.external).map(u => u.accountId as string)),
-  ];
+  const externalAccounts = otherAccounts(doc, key.accountId);
   const notes: string[] = [];
   switch (classification.kind) {
     case 'aws-managed':

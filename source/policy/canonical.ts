@@ -111,8 +111,3 @@ export function printCanonical(doc: PolicyDocument): string {
 export function policiesEqual(a: PolicyDocument, b: PolicyDocument): boolean {
   return printCanonical(a) === printCanonical(b);
 }
-
-/** What keypol writes: the document's own key order, 2-space indent. */
-export function printPolicy(doc: PolicyDocument): string {
-  return JSON.stringify(doc, null, 2);
-}

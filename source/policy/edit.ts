@@ -18,6 +18,7 @@ import {
 } from './templates.js';
 
 const fail = (reason: string): EditResult => ({ok: false, reason});
+const already = (reason: string): EditResult => ({ok: false, reason, unchanged: true});
 
 function samePrincipal(a: string, b: string, accountId: string): boolean {
   if (a === b) return true;
@@ -107,10 +108,10 @@ function setDeletion(doc: PolicyDocument, allow: boolean, adminIndex: number): E
   const present = DELETION_ACTIONS.filter(a => actions.includes(a));
   if (allow) {
     if (present.length === DELETION_ACTIONS.length)
-      return fail('Key administrators can already delete this key.');
+      return already('Key administrators can already delete this key.');
     admin.Action = [...actions, ...DELETION_ACTIONS.filter(a => !actions.includes(a))];
   } else {
-    if (present.length === 0) return fail('Key administrators already cannot delete this key.');
+    if (present.length === 0) return already('Key administrators already cannot delete this key.');
     const left = actions.filter(a => !DELETION_ACTIONS.includes(a));
     admin.Action = Array.isArray(admin.Action) ? left : stringOrList(left);
   }
@@ -175,13 +176,26 @@ export function applyAccessEdit(input: PolicyDocument, edit: AccessEdit, key: Ke
   const holding = statements.filter(i => includes(doc.Statement[i], principal, key.accountId));
 
   if (edit.op === 'remove') {
-    if (holding.length === 0) return fail(`${edit.principal} is not ${label}.`);
+    if (holding.length === 0) {
+      // Access through a statement of its own is not "nothing to remove": say where it is.
+      const elsewhere = doc.Statement.flatMap((st, i) =>
+        !statements.includes(i) && st.Effect === 'Allow' && includes(st, principal, key.accountId)
+          ? [st.Sid ? `"${st.Sid}"` : `statement ${i + 1}`]
+          : [],
+      );
+      if (elsewhere.length > 0) {
+        return fail(
+          `${edit.principal} is not ${label} in the console's statements, but ${elsewhere.join(', ')} gives it access; edit that in the policy itself.`,
+        );
+      }
+      return already(`${edit.principal} is not ${label}.`);
+    }
     // Remove from the later statement first so the earlier index stays valid.
     for (const i of holding.sort((a, b) => b - a)) removeFrom(doc, i, principal, key.accountId);
     return {ok: true, document: doc};
   }
   if (holding.length > 0 && holding.length === statements.length) {
-    return fail(`${edit.principal} is already ${label}.`);
+    return already(`${edit.principal} is already ${label}.`);
   }
   return edit.role === 'administrator' ? addAdministrator(doc, principal, key) : addUser(doc, principal, key);
 }

@@ -11,7 +11,8 @@ export {
   rootArn,
   statementPrincipals,
 } from './principal.js';
-export {canonicalise, policiesEqual, printCanonical, printPolicy} from './canonical.js';
+export {canonicalise, policiesEqual, printCanonical} from './canonical.js';
+export {printPolicy} from './print.js';
 export {isAwsManaged, keyKindOf} from './keytype.js';
 export {
   ADMIN_BASE,

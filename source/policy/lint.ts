@@ -1,7 +1,7 @@
 // Findings about what a (valid) policy means: who it opens the key to, and what could go wrong.
 import type {Finding, KeyInfo, PolicyDocument, PolicyStatement} from './types.js';
 import {classifyPolicy} from './classify.js';
-import {printPolicy} from './canonical.js';
+import {printPolicy} from './print.js';
 import {findConsoleStatements} from './console-shape.js';
 import {hasCondition, statementCoversAction} from './lists.js';
 import {accountFence} from './fence.js';
@@ -152,11 +152,14 @@ export function lintPolicy(doc: PolicyDocument, ctx: LintContext): Finding[] {
     });
   }
   const isConsole = classification.kind === 'console-default' || classification.kind === 'console-modified';
-  if (isConsole && doc.Statement[found.admin] === undefined) {
+  // With neither administrators nor the root statement, the lockout finding says who is left.
+  if (isConsole && doc.Statement[found.admin] === undefined && (namesRoot || holders.length > 0)) {
     findings.push({
       severity: 'info',
       code: 'no-administrators',
-      message: 'No key administrators are named; only IAM policies in the account can manage the key.',
+      message: namesRoot
+        ? 'No key administrators are named; IAM policies in the account decide who can manage the key.'
+        : 'No key administrators are named and IAM policies cannot grant access to this key: only the principals its other statements name can manage it.',
     });
   }
   if (isConsole && classification.outdated) {

@@ -117,7 +117,10 @@ export interface AccessModel {
   representable: boolean;
   administrators: PrincipalRef[];
   users: PrincipalRef[];
-  /** Other AWS accounts (12-digit ids) among the key users, as the console lists them. */
+  /**
+   * Other AWS accounts (12-digit ids) that any Allow statement grants something to: key users named
+   * by account, but also other accounts' roles and users, and custom statements.
+   */
   externalAccounts: string[];
   administratorsCanDelete: boolean;
   /** The "Enable IAM User Permissions" statement is present: IAM policies can grant access. */
@@ -130,7 +133,8 @@ export type AccessRole = 'administrator' | 'user' | 'account';
 export type AccessEdit =
   {op: 'add' | 'remove'; role: AccessRole; principal: string} | {op: 'set-deletion'; allow: boolean};
 
-export type EditResult = {ok: true; document: PolicyDocument} | {ok: false; reason: string};
+/** `unchanged`: the policy already says what the edit asks for, so there is nothing to do. */
+export type EditResult = {ok: true; document: PolicyDocument} | {ok: false; reason: string; unchanged?: true};
 
 export interface AddedPermission {
   action: string;

@@ -80,12 +80,9 @@ export function planUpgrade(
   const admin = document.Statement[analysis.statements.admin];
   if (!admin) {
     return {
-      ok: true,
-      from,
-      document,
-      added: [],
-      needsDeletionChoice: false,
-      warnings: [...warnings, 'There is no key administrators statement, so there is nothing to upgrade.'],
+      ok: false,
+      reason:
+        'This policy has no key administrators statement, and upgrading only adds permissions to it: there is nothing to upgrade. Add key administrators instead; keypol gives them the current default permissions.',
     };
   }
   if (admin.Action === undefined) {

@@ -138,10 +138,12 @@ test('diff compares semantically: reformatting is no difference, an edit is', as
   const edited = join(f.stateDir, 'edited.json');
   await writeFile(edited, JSON.stringify(doc, null, 2));
   const changed = await runKeypol(target, ['diff', 'alias/console-v3', edited]);
-  assert.equal(changed.code, 0);
+  assert.equal(changed.code, 1, 'differences exit 1, as diff(1)');
   assert.match(changed.stdout, /adds kms:RotateKeyOnDemand/);
   assert.match(changed.stdout, /^\+.*"kms:RotateKeyOnDemand"/m);
-  const json = JSON.parse((await runKeypol(target, ['diff', 'alias/console-v3', edited, '--json'])).stdout);
+  const jsonRun = await runKeypol(target, ['diff', 'alias/console-v3', edited, '--json']);
+  assert.equal(jsonRun.code, 1);
+  const json = JSON.parse(jsonRun.stdout);
   assert.equal(json.equal, false);
   assert.equal(json.removesAnything, false);
 

@@ -57,3 +57,51 @@ test('deleted principals are reported as such', () => {
   assert.equal(model.users[0]?.kind, 'deleted');
   assert.match(model.notes.join(' '), /deleted from IAM/);
 });
+
+test('other accounts: every account an Allow statement grants anything to, not only console key users', () => {
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'Root',
+        Effect: 'Allow',
+        Principal: {AWS: 'arn:aws:iam::111122223333:root'},
+        Action: 'kms:*',
+        Resource: '*',
+      },
+      {
+        Sid: 'Share',
+        Effect: 'Allow',
+        Principal: {AWS: 'arn:aws:iam::444455556666:root'},
+        Action: 'kms:Decrypt',
+        Resource: '*',
+      },
+      {
+        Sid: 'Role',
+        Effect: 'Allow',
+        Principal: {AWS: ['arn:aws:iam::777788889999:role/Ops', role('Local')]},
+        Action: 'kms:Encrypt',
+        Resource: '*',
+      },
+      {
+        Sid: 'Fenced',
+        Effect: 'Allow',
+        Principal: {AWS: '*'},
+        Action: 'kms:DescribeKey',
+        Resource: '*',
+        Condition: {StringEquals: {'kms:CallerAccount': ['111122223333', '123456789012']}},
+      },
+      {
+        Sid: 'Deny',
+        Effect: 'Deny',
+        Principal: {AWS: 'arn:aws:iam::999999999999:root'},
+        Action: 'kms:*',
+        Resource: '*',
+      },
+      {Sid: 'Again', Effect: 'Allow', Principal: {AWS: '444455556666'}, Action: 'kms:Encrypt', Resource: '*'},
+    ],
+  };
+  const model = accessModel(policy, sym);
+  assert.deepEqual(model.externalAccounts, ['444455556666', '777788889999', '123456789012']);
+  assert.deepEqual(accessModel(fixture('console-v2'), sym).externalAccounts, []);
+});

@@ -92,8 +92,8 @@ test('canonicalise does not touch its input; printPolicy keeps the document orde
   canonicalise(doc);
   printCanonical(doc);
   assert.equal(JSON.stringify(doc), before);
-  assert.equal(printPolicy(doc), JSON.stringify(JSON.parse(fixtureText('console-current')), null, 2));
-  assert.ok(printPolicy(doc).startsWith('{\n  "Id": "key-consolepolicy-3",\n  "Version"'));
+  assert.deepEqual(JSON.parse(printPolicy(doc)), JSON.parse(fixtureText('console-current')));
+  assert.ok(printPolicy(doc).startsWith('{\n  "Id" : "key-consolepolicy-3",\n  "Version"'));
 });
 
 const principalValue = fc.oneof(

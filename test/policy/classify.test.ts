@@ -155,6 +155,18 @@ test('the console with no administrators and no users emits the root statement o
   });
 });
 
+test('an older console policy whose administrators statement was removed is modified, not current', () => {
+  for (const name of ['console-v1', 'console-v2']) {
+    const doc = fixture(name);
+    doc.Statement = doc.Statement.filter(st => st.Sid !== 'Allow access for Key Administrators');
+    const result = classifyPolicy(doc, sym);
+    assert.equal(result.kind, 'console-modified', name);
+    assert.deepEqual(result.deviations, ['no key administrators statement'], name);
+    assert.equal(result.version, name === 'console-v1' ? 'v1' : 'v2');
+    assert.notEqual(result.label, 'current');
+  }
+});
+
 test('HMAC and key agreement keys may lack the grant statement; symmetric keys may not', () => {
   for (const info of [KEYS.hmac, KEYS['key-agreement'], sym]) {
     const doc = consoleDefaultPolicy({

@@ -238,3 +238,35 @@ test('property: adding then removing an administrator or user gives back an equa
     {numRuns: 300},
   );
 });
+
+test('an edit the policy already says is marked unchanged; a real refusal is not', () => {
+  const current = fixture('console-current');
+  const unchanged = (edit: AccessEdit, info: KeyInfo = sym, doc = current) => {
+    const result = applyAccessEdit(doc, edit, info);
+    return result.ok ? 'ok' : result.unchanged === true;
+  };
+  assert.equal(unchanged({op: 'add', role: 'administrator', principal: role('ExampleAdminRole')}), true);
+  assert.equal(unchanged({op: 'remove', role: 'user', principal: role('Nobody')}), true);
+  assert.equal(unchanged({op: 'add', role: 'account', principal: '444455556666'}), true);
+  assert.equal(unchanged({op: 'set-deletion', allow: true}), true);
+  assert.equal(unchanged({op: 'add', role: 'user', principal: '*'}), false);
+  assert.equal(unchanged({op: 'add', role: 'user', principal: role('x')}, key({keyManager: 'AWS'})), false);
+  assert.equal(unchanged({op: 'set-deletion', allow: true}, sym, fixture('key-default-1')), false);
+});
+
+test('removing an account that has access through a statement of its own is refused, naming it', () => {
+  const doc = fixture('console-v2');
+  doc.Statement.push({
+    Sid: 'Share',
+    Effect: 'Allow',
+    Principal: {AWS: 'arn:aws:iam::444455556666:root'},
+    Action: 'kms:Decrypt',
+    Resource: '*',
+  });
+  const result = applyAccessEdit(doc, {op: 'remove', role: 'account', principal: '444455556666'}, sym);
+  assert.equal(result.ok, false);
+  if (!result.ok) {
+    assert.equal(result.unchanged, undefined);
+    assert.match(result.reason, /"Share" gives it access/);
+  }
+});

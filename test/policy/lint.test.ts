@@ -93,6 +93,28 @@ test('deleted principals, outdated console versions and missing administrators',
     users: [role('U')],
   });
   assert.deepEqual(brief(lintPolicy(noAdmins, {key: sym})), ['info no-administrators -']);
+  assert.match(lintPolicy(noAdmins, {key: sym})[0]?.message ?? '', /IAM policies in the account decide/);
+});
+
+test('no administrators and no root statement: the lockout finding alone says nobody is left', () => {
+  const doc = consoleDefaultPolicy({key: sym, version: 'current', administrators: [], users: [role('U')]});
+  doc.Statement = doc.Statement.filter(st => st.Sid !== 'Enable IAM User Permissions');
+  const findings = lintPolicy(doc, {key: sym});
+  assert.deepEqual(
+    findings.map(f => f.code).filter(c => c !== 'cross-account'),
+    ['root-missing', 'lockout'],
+  );
+  assert.ok(!findings.some(f => /IAM policies in the account/.test(f.message)));
+  // Someone else may still change the policy: then it says so, and not that IAM policies decide.
+  doc.Statement.push({
+    Sid: 'Ops',
+    Effect: 'Allow',
+    Principal: {AWS: role('Ops')},
+    Action: 'kms:*',
+    Resource: '*',
+  });
+  const others = lintPolicy(doc, {key: sym}).find(f => f.code === 'no-administrators');
+  assert.match(others?.message ?? '', /IAM policies cannot grant access.*other statements/);
 });
 
 test('size: near the limit is a warning, over it an error', () => {

@@ -134,6 +134,14 @@ test('non-console policies are refused with the reason', () => {
   if (!custom.ok) assert.match(custom.reason, /not written by the console/);
 });
 
+test('a console policy without a key administrators statement has nothing to upgrade: refused, with why', () => {
+  const doc = fixture('console-v2');
+  doc.Statement = doc.Statement.filter(st => st.Sid !== 'Allow access for Key Administrators');
+  const plan = planUpgrade(doc, sym);
+  assert.equal(plan.ok, false);
+  if (!plan.ok) assert.match(plan.reason, /no key administrators statement.*nothing to upgrade/);
+});
+
 test('the input is not mutated', () => {
   const doc = fixture('console-v2');
   const copy = structuredClone(doc);
@@ -187,7 +195,10 @@ test('property: an upgrade never removes an action or principal, and upgrading a
     fc.property(consolePolicies, ({doc, info, choice}) => {
       const opts = choice === undefined ? {} : {allowDeletion: choice};
       const plan = planUpgrade(doc, info, opts);
-      assert.ok(plan.ok);
+      // With no administrators there is no statement to add to: refused (see above).
+      const hasAdmins = doc.Statement.some(st => st.Sid === 'Allow access for Key Administrators');
+      assert.equal(plan.ok, hasAdmins);
+      if (!plan.ok) return;
       assert.equal(plan.document.Statement.length, doc.Statement.length);
       doc.Statement.forEach((st, i) => {
         const after = plan.document.Statement[i];
