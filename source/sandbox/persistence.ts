@@ -10,7 +10,8 @@ export function loadState(file: string): SandboxState | undefined {
 }
 
 export function saveState(file: string, state: SandboxState): void {
-  mkdirSync(dirname(file), {recursive: true});
+  // 0700 like keypol's own state: the file holds policies, which are nobody else's business.
+  mkdirSync(dirname(file), {recursive: true, mode: 0o700});
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(state.toFile()), {mode: 0o600});
   renameSync(temp, file);

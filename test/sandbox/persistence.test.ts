@@ -38,6 +38,7 @@ describe('persistence', () => {
 
     assert.deepEqual(readdirSync(join(dir, 'nested')), ['state.json'], 'no temporary files are left behind');
     assert.equal(statSync(stateFile).mode & 0o777, 0o600);
+    assert.equal(statSync(join(dir, 'nested')).mode & 0o777, 0o700, 'a folder it creates is private too');
     assert.equal(JSON.parse(readFileSync(stateFile, 'utf8')).format, 'keypol-sandbox-state');
 
     // The file wins over the seed options on restart.
