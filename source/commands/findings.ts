@@ -3,7 +3,11 @@ import {sanitizeText, type Finding} from '../policy/index.js';
 
 export function findingLines(findings: Finding[]): string[] {
   return findings.map(f => {
-    const where = [f.sid ? `Sid "${f.sid}"` : '', f.line ? `line ${f.line}` : ''].filter(Boolean).join(', ');
+    // Most messages already quote their statement; name it only when the message does not.
+    const named = f.sid !== undefined && f.message.includes(`"${f.sid}"`);
+    const where = [f.sid && !named ? `Sid "${f.sid}"` : '', f.line ? `line ${f.line}` : '']
+      .filter(Boolean)
+      .join(', ');
     return sanitizeText(`  ${f.severity.padEnd(7)}  ${f.code}: ${f.message}${where ? ` (${where})` : ''}`);
   });
 }
