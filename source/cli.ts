@@ -2,6 +2,8 @@
 // loads only what the chosen path needs (each path is a lazily imported chunk).
 import {main} from './commands/main.js';
 
+const EXIT_GRACE_MS = 100;
+
 main(process.argv.slice(2), {
   env: process.env,
   stdin: process.stdin,
@@ -11,6 +13,10 @@ main(process.argv.slice(2), {
 }).then(
   code => {
     process.exitCode = code;
+    // Nothing keypol still runs matters now, but an aborted SDK request may still hold a retry
+    // back-off timer (up to 20 s): don't make the operator wait for the prompt. Unref'd, so a
+    // process with nothing pending exits at once; stdout's write callback lets piped output drain.
+    setTimeout(() => process.stdout.write('', () => process.exit()), EXIT_GRACE_MS).unref();
   },
   (error: unknown) => {
     process.stderr.write(`keypol: ${error instanceof Error ? error.message : String(error)}\n`);

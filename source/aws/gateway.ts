@@ -1,5 +1,6 @@
 // The KmsGateway: everything keypol asks of KMS and STS, with errors already turned into
 // sentences. The commands and the UI receive one of these; neither touches the SDK.
+import {setMaxListeners} from 'node:events';
 import {GetKeyPolicyCommand} from '@aws-sdk/client-kms';
 import {createClients, type StaticCredentials} from './client.js';
 import {AwsError, toAwsError} from './errors.js';
@@ -45,16 +46,27 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
       ...(options.profile ? {profile: options.profile} : {}),
       ...(options.endpoint ? {endpoint: options.endpoint} : {}),
     });
-  const identity = cachedIdentity(sts, error => toError(error, 'sts:GetCallerIdentity'));
+  // close() aborts every request through this: without it, a request cut off by destroy() is
+  // retried with back-off against a closed endpoint and holds the process for seconds.
+  const lifetime = new AbortController();
+  setMaxListeners(0, lifetime.signal); // every request in flight listens on it
+  const signalFor = (signal?: AbortSignal): AbortSignal =>
+    signal ? AbortSignal.any([lifetime.signal, signal]) : lifetime.signal;
+  const identity = cachedIdentity(sts, error => toError(error, 'sts:GetCallerIdentity'), lifetime.signal);
   // Filled by listKeys: the TUI lists first and then describes, so aliases cost no extra calls.
   let aliasCache: Map<string, string[]> | undefined;
+  // While listKeys is still paging through ListAliases: the aliases so far (the UI's rows take
+  // the complete lists from the listing itself).
+  let aliasesSoFar: Map<string, string[]> | undefined;
   const arnById = new Map<string, string>();
 
-  async function aliasesOf(keyId: string): Promise<string[]> {
+  async function aliasesOf(keyId: string, signal: AbortSignal): Promise<string[]> {
     if (aliasCache) return aliasCache.get(keyId) ?? [];
+    if (aliasesSoFar) return [...(aliasesSoFar.get(keyId) ?? [])].sort();
     try {
-      return (await aliasesByKey(kms, keyId)).get(keyId) ?? [];
+      return (await aliasesByKey(kms, {keyId, signal})).get(keyId) ?? [];
     } catch (error) {
+      if (signal.aborted) throw error;
       // Aliases are decoration: a key in another account (DescribeKey works cross-account,
       // ListAliases does not) simply shows none.
       const failure = toError(error, 'kms:ListAliases', keyId);
@@ -63,22 +75,26 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
     }
   }
 
-  async function describeKey(ref: string, signal?: AbortSignal): Promise<KeyDetails> {
+  /** `signal` is already combined with the gateway's own (see signalFor). */
+  async function describeKey(ref: string, signal: AbortSignal): Promise<KeyDetails> {
     try {
       const meta = await describe(kms, ref, signal);
-      const details = toKeyDetails(meta, await aliasesOf(meta.KeyId ?? ''));
+      const details = toKeyDetails(meta, await aliasesOf(meta.KeyId ?? '', signal));
       arnById.set(details.keyId, details.arn);
       return details;
     } catch (error) {
-      if (signal?.aborted) throw error;
+      if (signal.aborted) throw error;
       throw toError(error, 'kms:DescribeKey', ref);
     }
   }
 
-  async function readPolicy(ref: string): Promise<PolicySnapshot> {
-    const arn = ref.startsWith('arn:') ? ref : (arnById.get(ref) ?? (await describeKey(ref)).arn);
+  async function readPolicy(ref: string, options: {signal?: AbortSignal} = {}): Promise<PolicySnapshot> {
+    const signal = signalFor(options.signal);
+    const arn = ref.startsWith('arn:') ? ref : (arnById.get(ref) ?? (await describeKey(ref, signal)).arn);
     try {
-      const answer = await kms.send(new GetKeyPolicyCommand({KeyId: arn, PolicyName: 'default'}));
+      const answer = await kms.send(new GetKeyPolicyCommand({KeyId: arn, PolicyName: 'default'}), {
+        abortSignal: signal,
+      });
       if (answer.Policy === undefined) throw new Error('GetKeyPolicy answered without a policy.');
       return {
         keyId: arn.slice(arn.lastIndexOf('/') + 1),
@@ -88,6 +104,7 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
         fetchedAt: new Date().toISOString(),
       };
     } catch (error) {
+      if (signal.aborted) throw error;
       throw toError(error, 'kms:GetKeyPolicy', ref);
     }
   }
@@ -95,22 +112,38 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
   return {
     info,
     identity,
-    async listKeys() {
+    async listKeys({signal: callerSignal, onPartial} = {}) {
+      const signal = signalFor(callerSignal);
+      const soFar = new Map<string, string[]>();
+      aliasesSoFar = soFar;
       try {
-        const {keys, aliases} = await listKeySummaries(kms);
+        const {keys, aliases} = await listKeySummaries(kms, {
+          signal,
+          aliases: soFar,
+          onPartial: progress => {
+            for (const key of progress.keys) arnById.set(key.keyId, key.arn);
+            onPartial?.(progress);
+          },
+        });
         aliasCache = aliases;
         for (const key of keys) arnById.set(key.keyId, key.arn);
         return keys;
       } catch (error) {
+        if (signal.aborted) throw error;
         throw toError(error, 'kms:ListKeys');
+      } finally {
+        if (aliasesSoFar === soFar) aliasesSoFar = undefined;
       }
     },
-    describeKey: ref => describeKey(ref),
-    async describeKeys(keyIds, onKey, {signal, onError} = {}) {
-      if (!aliasCache) {
+    describeKey: ref => describeKey(ref, lifetime.signal),
+    async describeKeys(keyIds, onKey, options = {}) {
+      const {onError} = options;
+      const signal = signalFor(options.signal);
+      if (!aliasCache && !aliasesSoFar) {
         try {
-          aliasCache = await aliasesByKey(kms);
+          aliasCache = await aliasesByKey(kms, {signal});
         } catch (error) {
+          if (signal.aborted) throw error;
           throw toError(error, 'kms:ListAliases');
         }
       }
@@ -121,7 +154,7 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
           try {
             onKey(await describeKey(keyId, signal));
           } catch (error) {
-            if (!onError || signal?.aborted) throw error;
+            if (!onError || signal.aborted) throw error;
             onError(keyId, error as Error);
           }
         },
@@ -145,6 +178,7 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
     },
     history: keyArn => listBackups(stateDir, keyArn),
     close() {
+      lifetime.abort();
       kms.destroy();
       sts.destroy();
     },

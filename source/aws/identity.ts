@@ -3,16 +3,21 @@
 import {GetCallerIdentityCommand, type STSClient} from '@aws-sdk/client-sts';
 import type {Identity} from './types.js';
 
-export function cachedIdentity(sts: STSClient, toError: (error: unknown) => Error): () => Promise<Identity> {
+export function cachedIdentity(
+  sts: STSClient,
+  toError: (error: unknown) => Error,
+  signal?: AbortSignal,
+): () => Promise<Identity> {
   let pending: Promise<Identity> | undefined;
   const ask = async (): Promise<Identity> => {
     try {
-      const answer = await sts.send(new GetCallerIdentityCommand({}));
+      const answer = await sts.send(new GetCallerIdentityCommand({}), signal ? {abortSignal: signal} : {});
       if (!answer.Account || !answer.Arn)
         throw new Error('STS GetCallerIdentity answered without an account or ARN.');
       return {account: answer.Account, arn: answer.Arn, ...(answer.UserId ? {userId: answer.UserId} : {})};
     } catch (error) {
       pending = undefined;
+      if (signal?.aborted) throw error;
       throw toError(error);
     }
   };

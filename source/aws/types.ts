@@ -84,11 +84,25 @@ export type WriteOutcome =
       live?: PolicySnapshot;
     };
 
+/** A key list before ListAliases has answered every page: rows to show while aliases fill in. */
+export interface ListKeysProgress {
+  /** Every key, with the aliases known so far; unchanged summaries keep their identity between calls. */
+  keys: readonly KeySummary[];
+  /** Aliases received so far (the total is unknown until the last page). */
+  aliasesLoaded: number;
+}
+
+export interface ListKeysOptions {
+  signal?: AbortSignal;
+  /** Early rows: once ListKeys is done while ListAliases still pages, then after each alias page. */
+  onPartial?: (progress: ListKeysProgress) => void;
+}
+
 export interface KmsGateway {
   readonly info: ConnectionInfo;
   identity(): Promise<Identity>;
   /** ListKeys + ListAliases, all pages, joined on key id. */
-  listKeys(): Promise<KeySummary[]>;
+  listKeys(options?: ListKeysOptions): Promise<KeySummary[]>;
   /** DescribeKey by key id, key ARN, alias name or alias ARN. */
   describeKey(ref: string): Promise<KeyDetails>;
   /**
@@ -104,10 +118,11 @@ export interface KmsGateway {
       onError?: (keyId: string, error: Error) => void;
     },
   ): Promise<void>;
-  getPolicy(keyId: string): Promise<PolicySnapshot>;
+  getPolicy(keyId: string, options?: {signal?: AbortSignal}): Promise<PolicySnapshot>;
   /** The one guarded write path: every PutKeyPolicy in keypol goes through here. */
   writePolicy(request: WriteRequest): Promise<WriteOutcome>;
   history(keyArn: string): Promise<BackupEntry[]>;
+  /** Aborts every request in flight or queued (they reject promptly) and frees the connections. */
   close(): void;
 }
 

@@ -47,6 +47,15 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22) {
+    // Ink 8, conf 16 and the next AWS SDK releases need Node 22; say so rather than half-work.
+    io.stderr.write(
+      `keypol: needs Node.js 22 or newer; this is ${process.version}. In a clone, run it through npm ` +
+        '(npm start, npx keypol), which uses the Node 24 the project installs.\n',
+    );
+    return EXIT.error;
+  }
   const say = (stream: OutputStream, text: string) => stream.write(text.endsWith('\n') ? text : text + '\n');
   const index = commandIndex(argv);
   const name = index === -1 ? undefined : argv[index];
@@ -57,7 +66,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const rest = index === -1 ? argv : [...argv.slice(0, index), ...argv.slice(index + 1)];
   const load = name === undefined ? undefined : COMMANDS[name];
   if (name !== undefined && !load) {
-    say(io.stderr, `keypol: unknown command "${name}"\n\n${USAGE}`);
+    say(io.stderr, `keypol: unknown command ${JSON.stringify(name)}\nRun "keypol --help" for the commands.`);
     return EXIT.usage;
   }
   const command = load ? await load() : undefined;
@@ -70,13 +79,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       strict: true,
     });
   } catch (error) {
-    say(io.stderr, `keypol: ${(error as Error).message}\n\n${command?.usage ?? USAGE}`);
+    // Node's parseArgs text ("Unknown option '--x'. To specify a positional…") is not for operators.
+    const unknown = /^Unknown option '([^']*)'/.exec((error as Error).message)?.[1];
+    const what = unknown ? `unknown option ${unknown}` : (error as Error).message;
+    say(io.stderr, `keypol: ${what}\nRun "keypol ${name ? `${name} ` : ''}--help" for usage.`);
     return EXIT.usage;
   }
   const {values, positionals} = parsed;
   if (values.version) return (say(io.stdout, `keypol ${VERSION}`), EXIT.ok);
   if (values.help) return (say(io.stdout, command?.usage ?? USAGE), EXIT.ok);
-  if (!command && positionals.length) return (say(io.stderr, USAGE), EXIT.usage);
+  if (!command && positionals.length) {
+    say(io.stderr, `keypol: unexpected ${JSON.stringify(positionals[0])}\nRun "keypol --help" for usage.`);
+    return EXIT.usage;
+  }
   const noColor = values['no-color'] === true || Boolean(io.env.NO_COLOR);
   if (!command && !io.stdin.isTTY) {
     say(
@@ -132,10 +147,14 @@ interface Session {
 async function connect(values: Record<string, unknown>, io: Io): Promise<Session> {
   const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const readOnly = values['read-only'] === true;
-  const {createKmsGateway} = await import('../aws/gateway.js');
   if (str('keys') !== undefined && !values.sandbox) throw new UsageError('--keys works only with --sandbox');
-  if (values.sandbox) {
-    const {startSandbox, SANDBOX_CREDENTIALS} = await import('../sandbox/index.js');
+  // Both chunks are read at once: start-up waits for the slower, not for the sum.
+  const [{createKmsGateway}, sandboxModule] = await Promise.all([
+    import('../aws/gateway.js'),
+    values.sandbox ? import('../sandbox/index.js') : undefined,
+  ]);
+  if (sandboxModule) {
+    const {startSandbox, SANDBOX_CREDENTIALS} = sandboxModule;
     // The sandbox keeps its state (and keypol its backups) apart from real accounts, and
     // persists it so that a change, its history and its restore make sense across runs.
     const dir = join(stateDir(io.env), 'sandbox');

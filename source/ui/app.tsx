@@ -1,6 +1,7 @@
 // The app frame and router: header, body, footer; which screen is showing; the global keys
-// (`?` help, `:` switch, `q` quit, Ctrl-C). Screens own their own keys and state; this file only
-// decides who is on top and hands out the gateway, theme and body size through context.
+// (`?` help, `:` switch, Ctrl-C; `q` belongs to the screens: quit on the keys list, back
+// elsewhere). Screens own their own keys and state; this file only decides who is on top and
+// hands out the gateway, theme and body size through context.
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {Box, useApp, useInput, useWindowSize} from 'ink';
 import type {Identity, KmsGateway} from '../aws/types.js';
@@ -12,7 +13,8 @@ import {
   ScreenContext,
   ThemeContext,
 } from './context.js';
-import {actionFor, TYPING_SCREENS, type Screen} from './keymap.js';
+import {actionFor, splitKeys, TYPING_SCREENS, type Screen} from './keymap.js';
+import {useKeyState} from './hooks/useKeyState.js';
 import type {Theme} from './theme.js';
 import type {KeyRow} from './keyRows.js';
 import {useKeys} from './hooks/useKeys.js';
@@ -62,7 +64,7 @@ function Frame({
   const [gateway, setGateway] = useState(initialGateway);
   const [identity, setIdentity] = useState<IdentityState>({kind: 'loading'});
   const [route, setRoute] = useState<Route>({kind: 'keys'});
-  const [overlay, setOverlay] = useState<'help' | 'switch' | undefined>();
+  const [overlay, setOverlay, latestOverlay] = useKeyState<'help' | 'switch' | undefined>(undefined);
   const [declared, setDeclared] = useState<readonly Screen[]>([]);
   const keys = useKeys(gateway);
   const owned = useRef(new Set<KmsGateway>());
@@ -96,18 +98,18 @@ function Frame({
   const screen = [fallback, ...declared].reduce((top, s) => (SCREEN_DEPTH[s] > SCREEN_DEPTH[top] ? s : top));
 
   useInput((input, key) => {
-    const action = actionFor('global', input, key);
-    if (action === 'interrupt') return onQuit();
-    if (overlay !== undefined || TYPING_SCREENS.has(screen)) return;
-    if (action === 'help') setOverlay('help');
-    else if (action === 'switch') setOverlay('switch');
-    else if (action === 'quit' && screen === 'keys') onQuit();
+    for (const [i, k] of splitKeys(input, key)) {
+      const action = actionFor('global', i, k);
+      if (action === 'interrupt') return onQuit();
+      if (latestOverlay() !== undefined || TYPING_SCREENS.has(screen)) return;
+      if (action === 'help') setOverlay('help');
+      else if (action === 'switch') setOverlay('switch');
+    }
   });
 
   useInput(
     (input, key) => {
-      const action = actionFor('global', input, key);
-      if (action === 'help' || action === 'quit' || key.escape) setOverlay(undefined);
+      if (actionFor('global', input, key) === 'help' || input === 'q' || key.escape) setOverlay(undefined);
     },
     {isActive: overlay === 'help'},
   );
@@ -133,11 +135,18 @@ function Frame({
       <ScreenContext.Provider value={declare}>
         <OverlayContext.Provider value={overlay !== undefined}>
           <BodySizeContext.Provider value={bodySize}>
-            <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+            {/* 100%, not `columns`: on a resize Ink draws once before this state catches up, and
+                a frame wider than the terminal would wrap and scroll the screen (run.tsx). */}
+            <Box flexDirection="column" width="100%" height={rows} overflow="hidden">
               <Header info={gateway.info} identity={identity} width={columns} />
               <Box flexDirection="column" width={columns} height={bodyHeight} overflow="hidden">
                 {overlay === 'help' ? (
-                  <HelpOverlay screen={screen} width={columns} height={bodyHeight} />
+                  <HelpOverlay
+                    screen={screen}
+                    readOnly={gateway.info.readOnly}
+                    width={columns}
+                    height={bodyHeight}
+                  />
                 ) : null}
                 {overlay === 'switch' ? (
                   // The overlay itself is not covered: its text fields take keys.
@@ -155,6 +164,7 @@ function Frame({
                   <KeyListScreen
                     keys={keys}
                     onOpen={openRow}
+                    onQuit={onQuit}
                     isActive={!detailRow && overlay === undefined}
                     width={columns}
                     height={bodyHeight}
@@ -174,7 +184,7 @@ function Frame({
                   </Box>
                 ) : null}
               </Box>
-              <Footer screen={screen} width={columns} />
+              <Footer screen={screen} readOnly={gateway.info.readOnly} width={columns} />
             </Box>
           </BodySizeContext.Provider>
         </OverlayContext.Provider>

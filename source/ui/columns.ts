@@ -27,7 +27,7 @@ const SPECS: readonly ColumnSpec[] = [
   {key: 'state', title: 'STATE', min: 8},
   {key: 'spec', title: 'SPEC', min: 10},
   {key: 'manager', title: 'MANAGER', min: 8, reserve: 20},
-  {key: 'badge', title: 'POLICY', min: 11},
+  {key: 'badge', title: 'POLICY', min: 12}, // badges are at most 12 characters
   {key: 'description', title: 'DESCRIPTION', min: 10},
 ];
 

@@ -35,8 +35,15 @@ export interface Binding {
   /** How the help and footer write the keys, e.g. "↑/k". */
   label: string;
   description: string;
+  /** The footer's shorter wording, where the description is too long for 80 columns. */
+  hint?: string;
   /** Shown in the footer (the help always lists every binding). */
   footer: boolean;
+  /**
+   * The action changes a key policy. In read-only mode the footer leaves it out and the help
+   * marks it, so keypol never offers what it will refuse (the screens refuse the key itself).
+   */
+  writes?: boolean;
   /** Empty for bindings that are typed text rather than a key (the risky confirmation). */
   presses: readonly KeyPress[];
 }
@@ -49,13 +56,11 @@ const bind = (
   description: string,
   presses: KeyPress[],
   footer = true,
-): Binding => ({
-  action,
-  label,
-  description,
-  footer,
-  presses,
-});
+  extra: Pick<Binding, 'hint' | 'writes'> = {},
+): Binding => ({action, label, description, footer, presses, ...extra});
+/** A binding that changes a policy (see Binding.writes). */
+const write = (action: string, label: string, description: string, presses: KeyPress[], hint?: string) =>
+  bind(action, label, description, presses, true, {writes: true, ...(hint ? {hint} : {})});
 
 const UP = [flag('upArrow'), on('k')];
 const DOWN = [flag('downArrow'), on('j')];
@@ -63,7 +68,6 @@ const DOWN = [flag('downArrow'), on('j')];
 export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
   global: [
     bind('help', '?', 'help', [on('?')]),
-    bind('quit', 'q', 'quit / back', [on('q')]),
     bind('interrupt', 'Ctrl-C', 'quit now', [on('c', {ctrl: true})], false),
     bind('switch', ':', 'switch region/profile', [on(':')], false),
   ],
@@ -79,6 +83,7 @@ export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
     bind('open', 'Enter', 'open', [flag('return')]),
     bind('sort', 's', 'sort', [on('s')]),
     bind('refresh', 'r', 'refresh', [on('r')]),
+    bind('quit', 'q', 'quit', [on('q')]),
   ],
   filter: [
     bind('apply', 'Enter', 'keep filter', [flag('return'), flag('downArrow')]),
@@ -104,13 +109,13 @@ export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
     bind('down', '↓/j', 'scroll down', DOWN, false),
     bind('pageUp', 'PgUp', 'page up', [flag('pageUp')], false),
     bind('pageDown', 'PgDn', 'page down', [flag('pageDown')], false),
-    bind('upgrade', 'u', 'upgrade', [on('u')]),
-    bind('access', 'a', 'access wizard', [on('a')]),
-    bind('edit', 'e', 'edit in $EDITOR', [on('e')]),
+    write('upgrade', 'u', 'upgrade to the current console policy', [on('u')], 'upgrade'),
+    write('access', 'a', 'access wizard: grant or remove access', [on('a')], 'access'),
+    write('edit', 'e', 'edit in $EDITOR', [on('e')], 'edit'),
     bind('reload', 'r', 'reload', [on('r')], false),
     bind('back', 'Esc/q', 'back', [flag('escape'), on('q')]),
   ],
-  history: [bind('restore', 'Enter', 'restore this backup', [flag('return')])],
+  history: [write('restore', 'Enter', 'restore this backup', [flag('return')], 'restore')],
   wizard: [
     bind('next', 'Enter', 'next', [flag('return')]),
     bind('cancel', 'Esc', 'back / cancel', [flag('escape')]),
@@ -149,14 +154,23 @@ export function matches(b: Binding, input: string, key: Key): boolean {
   });
 }
 
+/** Control characters that Ink leaves inside a run of text, as the keys they are. */
+const CONTROL_KEYS: Readonly<Record<string, KeyFlag>> = {'\r': 'return', '\n': 'return', '\t': 'tab'};
+
 /**
- * Ink delivers plain text that arrived in one read as one input ("jj", "/hos"): over SSH fast
- * typing often does. Outside text fields each character is a key of its own, so split it.
+ * Ink delivers plain text that arrived in one read as one input ("jj", "/hos", "/abc⏎"): over
+ * SSH fast typing often does. Outside text fields each character is a key of its own, so split
+ * it; an Enter or Tab inside the run becomes that key. (Arrows, PgDn and Backspace already come
+ * one by one; useKeyInput makes each of them count.)
  */
 export function splitKeys(input: string, key: Key): Array<[string, Key]> {
   const chars = [...input];
   if (chars.length <= 1 || key.ctrl || key.meta) return [[input, key]];
-  return chars.map(ch => [ch, {...key, shift: /^[A-Z]$/.test(ch)}]);
+  return chars.map(ch => {
+    const control = CONTROL_KEYS[ch];
+    if (control) return ['', {...key, shift: false, [control]: true}];
+    return [ch, {...key, shift: /^[A-Z]$/.test(ch)}];
+  });
 }
 
 /** The first action of `screen` that this keypress means, if any. */
@@ -164,15 +178,27 @@ export function actionFor(screen: Screen, input: string, key: Key): string | und
   return KEYMAP[screen].find(b => matches(b, input, key))?.action;
 }
 
-/** Sections for the `?` overlay: the screen's keys, then the global ones. */
+/**
+ * A screen that shows inside another and leaves the other's keys working: the History tab is a
+ * tab of the key detail, so Tab, 1-4, u/a/e and Esc/q still apply there.
+ */
+const PARENT: Partial<Record<Screen, Screen>> = {history: 'keyDetail'};
+
+/** The screen's bindings, then its parent's (see PARENT). */
+function withParent(screen: Screen): Binding[] {
+  const parent = PARENT[screen];
+  return [...KEYMAP[screen], ...(parent ? KEYMAP[parent] : [])];
+}
+
+/** Sections for the `?` overlay: the screen's keys, its parent's, then the global ones. */
 export function helpSections(screen: Screen): Array<{title: string; bindings: readonly Binding[]}> {
-  const title = screen === 'global' ? 'Everywhere' : SCREEN_TITLES[screen];
-  return screen === 'global'
-    ? [{title, bindings: KEYMAP.global}]
-    : [
-        {title, bindings: KEYMAP[screen]},
-        {title: 'Everywhere', bindings: KEYMAP.global},
-      ];
+  if (screen === 'global') return [{title: SCREEN_TITLES.global, bindings: KEYMAP.global}];
+  const parent = PARENT[screen];
+  return [
+    {title: SCREEN_TITLES[screen], bindings: KEYMAP[screen]},
+    ...(parent ? [{title: SCREEN_TITLES[parent], bindings: KEYMAP[parent]}] : []),
+    {title: SCREEN_TITLES.global, bindings: KEYMAP.global},
+  ];
 }
 
 /**
@@ -181,10 +207,30 @@ export function helpSections(screen: Screen): Array<{title: string; bindings: re
  */
 export const TYPING_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['filter', 'prompt', 'wizard', 'confirm']);
 
-/** The footer's hints: the screen's footer bindings, then the global ones where they apply. */
-export function footerHints(screen: Screen): Binding[] {
-  const global = screen === 'global' || TYPING_SCREENS.has(screen) ? [] : KEYMAP.global;
-  return [...KEYMAP[screen], ...global].filter(b => b.footer);
+export interface FooterHints {
+  /** The screen's actions, most important first; the footer drops from the end when short of room. */
+  actions: Binding[];
+  /**
+   * Always shown, at the right: `? help` and whatever `q` does here (quit, or back); on typing
+   * screens, where both are letters, Ctrl-C.
+   */
+  essential: Binding[];
+}
+
+const pressesQ = (b: Binding) => b.presses.some(p => p.input === 'q' && !p.ctrl);
+
+/** The footer's hints; in read-only mode the actions that would write are left out. */
+export function footerHints(screen: Screen, {readOnly = false} = {}): FooterHints {
+  const own = withParent(screen).filter(b => b.footer && !(readOnly && b.writes));
+  const essential = TYPING_SCREENS.has(screen)
+    ? [binding('global', 'interrupt')]
+    : [...own.filter(pressesQ), binding('global', 'help')];
+  return {actions: own.filter(b => !essential.includes(b)), essential};
+}
+
+/** How the help describes a binding: write actions are marked in read-only mode (mark first, so a cut keeps it). */
+export function helpText(b: Binding, {readOnly = false} = {}): string {
+  return readOnly && b.writes ? `(off, read-only) ${b.description}` : b.description;
 }
 
 export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {

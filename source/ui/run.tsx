@@ -2,6 +2,11 @@
 // SIGHUP (a dropped SSH session), or an error. The alternate screen keeps the operator's
 // scrollback clean and leaves no half-drawn frame behind; Ink restores the screen and the cursor
 // on unmount, and the resolved promise carries the exit code.
+//
+// Resizing: Ink 8 redraws a width change by erasing its previous frame relative to the cursor,
+// but a terminal may already have reflowed or cut those lines, so old lines stayed and the
+// header scrolled off (QA #2). On every real size change the whole alternate screen is wiped
+// first and Ink is told its frame is gone; it then draws the next frame from the top.
 import React from 'react';
 import {render} from 'ink';
 import type {KmsGateway} from '../aws/types.js';
@@ -39,6 +44,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const stop = () => instance.unmount();
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.on(signal, stop);
+  const wipeOnResize = wiper(process.stdout, () => instance.clear());
+  // Before Ink's own listener, so Ink's redraw lands on the wiped screen.
+  process.stdout.prependListener('resize', wipeOnResize);
   try {
     await instance.waitUntilExit();
     return 0;
@@ -49,5 +57,25 @@ export async function runTui(options: TuiOptions): Promise<number> {
     return 1;
   } finally {
     for (const signal of signals) process.off(signal, stop);
+    process.stdout.off('resize', wipeOnResize);
   }
+}
+
+/** Cursor home, erase the whole screen (the alternate screen has no scrollback to lose). */
+export const WIPE = '\u001b[H\u001b[2J';
+
+/**
+ * A resize listener that wipes the screen when the size really changed (a SIGWINCH without a
+ * change, as on a tmux attach, must not blank a frame that Ink will not redraw) and then tells
+ * Ink to forget its frame (`forget`), so the next frame is drawn whole, not diffed.
+ */
+export function wiper(stdout: NodeJS.WriteStream, forget: () => void): () => void {
+  let last = `${stdout.columns}x${stdout.rows}`;
+  return () => {
+    const size = `${stdout.columns}x${stdout.rows}`;
+    if (size === last) return;
+    last = size;
+    stdout.write(WIPE);
+    forget();
+  };
 }

@@ -192,7 +192,7 @@ test('errors: unknown key (1), usage problems (2), no TUI without a terminal (2)
   assert.match(unknown.stderr, /unknown command "frobnicate"/);
   const badFlag = await runKeypol(target, ['list', '--bogus']);
   assert.equal(badFlag.code, 2);
-  assert.match(badFlag.stderr, /Unknown option '--bogus'[\s\S]*Usage: keypol list/);
+  assert.match(badFlag.stderr, /unknown option --bogus\nRun "keypol list --help" for usage/);
   const noKey = await runKeypol(target, ['show']);
   assert.equal(noKey.code, 2);
   assert.match(noKey.stderr, /missing KEY/);

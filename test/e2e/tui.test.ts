@@ -102,6 +102,64 @@ test(
 );
 
 test(
+  'a width-only resize (80→160→80 at 24 rows) on a key redraws the whole frame: header on row 1, nothing stale',
+  {skip, timeout: 60_000},
+  async () => {
+    const s = startKeypol(['--sandbox']);
+    try {
+      await s.waitFor(screen => screen.includes('outdated v1') && !/metadata|policies/.test(screen));
+      s.write('/');
+      await s.waitFor('/ ');
+      s.write('console-v1');
+      await s.waitFor(/1 of \d+ keys/);
+      s.write('\r');
+      await s.waitFor('filter console-v1');
+      s.write('\r');
+      await s.waitFor(screen => /lines 1–\d+ of \d+/.test(screen) && /\? help *$/.test(screen));
+      const before = s.screen();
+      assert.match(s.lines()[0] ?? '', HEADER);
+
+      s.resize(160, 24);
+      await s.waitFor(screen => (screen.split('\n').at(-1) ?? '').length > 100);
+      s.resize(80, 24);
+      // Back at 80 columns the screen is exactly the 80-column frame again, line for line.
+      const after = await s.waitFor(screen => screen === before, 5000).catch(() => s.screen());
+      assert.match(s.lines()[0] ?? '', HEADER, 'the header is on the first row');
+      assert.equal(after, before, 'no line of the 160-column frame is left');
+      s.write('q');
+      await s.waitFor('filter console-v1');
+      s.write('q');
+      await assertRestored(s);
+    } finally {
+      s.dispose();
+    }
+  },
+);
+
+test(
+  'keys that arrive in one read all count: three Downs move three rows, three Backspaces delete three',
+  {skip, timeout: 60_000},
+  async () => {
+    const s = startKeypol(['--sandbox']);
+    try {
+      await s.waitFor(screen => screen.includes('console-v1') && !/metadata|policies/.test(screen));
+      const rows = s.lines().filter(l => /^[› ] \S/.test(l) && !l.includes('ALIAS'));
+      const third = rows[3]?.slice(2).split(/\s+/)[0];
+      s.write('\u001b[B\u001b[B\u001b[B');
+      await s.waitFor(() => selectedLine(s) === third);
+      s.write('/abcd');
+      await s.waitFor('/ abcd');
+      s.write('\u007f\u007f\u007f');
+      await s.waitFor(screen => /^ \/ a /m.test(screen));
+      s.write('\u0003');
+      await assertRestored(s);
+    } finally {
+      s.dispose();
+    }
+  },
+);
+
+test(
   'Ctrl-C quits even while typing a filter and restores the terminal (plain TERM=xterm)',
   {skip, timeout: 60_000},
   async () => {

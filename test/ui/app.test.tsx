@@ -190,7 +190,7 @@ test(': without a reconnect factory explains how to switch instead of failing', 
   r.unmount();
 });
 
-test(': with a reconnect factory switches the region and lists its keys', async () => {
+test(': checks the Region name before switching, then switches and lists its keys', async () => {
   const asked: string[] = [];
   const r = render(
     <App
@@ -198,8 +198,7 @@ test(': with a reconnect factory switches the region and lists its keys', async 
       theme={createTheme(false)}
       reconnect={async region => {
         asked.push(region);
-        if (region === 'nowhere-1')
-          throw new Error('There is no region nowhere-1. Check the name, e.g. eu-west-1.');
+        if (region === 'xx-nowhere-1') throw new Error('There is no region xx-nowhere-1 in this partition.');
         return fixture.makeGateway({region});
       }}
     />,
@@ -207,16 +206,24 @@ test(': with a reconnect factory switches the region and lists its keys', async 
   await waitForFrame(r, 'console-v1');
   await press(r, ':');
   await waitForFrame(r, 'Switch region/profile');
-  for (let i = 0; i < 'us-east-1'.length; i++) await press(r, KEY.backspace);
-  await type(r, 'nowhere-1');
-  await press(r, KEY.enter);
-  await waitForFrame(r, 'There is no region nowhere-1');
-  for (let i = 0; i < 'nowhere-1'.length; i++) await press(r, KEY.backspace);
-  await type(r, 'eu-west-1');
-  await press(r, KEY.enter);
+  const retype = async (text: string) => {
+    for (let i = 0; i < 12; i++) await press(r, KEY.backspace);
+    await type(r, text);
+    await press(r, KEY.enter);
+  };
+  // Twelve Backspaces and the text with its Enter, each in one read (a paste, or typing over SSH).
+  await press(r, KEY.backspace.repeat(12));
+  await press(r, 'euwest1\r');
+  await waitForFrame(r, '"euwest1" is not a Region name. Did you mean eu-west-1?');
+  await retype('eu-west-1x');
+  await waitForFrame(r, 'Regions look like eu-west-1 or us-gov-west-1');
+  assert.deepEqual(asked, [], 'a malformed name never reaches the reconnect');
+  await retype('xx-nowhere-1');
+  await waitForFrame(r, 'There is no region xx-nowhere-1');
+  await retype('eu-west-1');
   const frame = await waitForFrame(r, f => f.includes('region eu-west-1') && f.includes('eu-current'));
   assert.doesNotMatch(frame, /console-v1/, 'us-east-1 keys are gone');
-  assert.deepEqual(asked, ['nowhere-1', 'eu-west-1']);
+  assert.deepEqual(asked, ['xx-nowhere-1', 'eu-west-1']);
   r.unmount();
 });
 
@@ -225,9 +232,47 @@ test('keys typed faster than a frame arrive in one read and still count one by o
   await waitForFrame(r, 'console-v1');
   await press(r, 'jjj');
   assert.match(selected(r.lastFrame() ?? ''), /console-current/, 'three rows down');
+  await press(r, 'g');
+  // Arrows are escape sequences: Ink hands them over one by one before the list renders again.
+  await press(r, KEY.down + KEY.down + KEY.down);
+  assert.match(selected(r.lastFrame() ?? ''), /console-current/, 'three Downs in one read move three rows');
+  await press(r, KEY.up + KEY.up);
+  assert.match(selected(r.lastFrame() ?? ''), /aws\/ebs/);
+  await press(r, 'g');
   await press(r, '/hostile');
   await waitForFrame(r, f => /1 of \d+ keys/.test(f) && f.includes('/ hostile'));
+  await press(r, KEY.backspace + KEY.backspace + KEY.backspace);
+  await waitForFrame(r, f => /^ \/ host /m.test(f));
+  await press(r, KEY.escape);
+  await press(r, '/console-v1\r');
+  await waitForFrame(r, f => f.includes('filter console-v1') && /1 of \d+ keys/.test(f));
   r.unmount();
+});
+
+test('the footer fits and keeps ? help; in read-only mode u/a/e are not offered and the help marks them', async () => {
+  for (const readOnly of [false, true]) {
+    const r = start(readOnly);
+    await waitForFrame(r, 'console-v1');
+    const footer = (f: string) => f.replace(/\n$/, '').split('\n').at(-1) ?? '';
+    assert.match(footer(r.lastFrame() ?? ''), /q quit +\? help/);
+    await press(r, '/');
+    await type(r, 'console-v1');
+    await press(r, KEY.enter);
+    await press(r, KEY.enter);
+    let frame = await waitForFrame(r, f => /lines 1–/.test(f));
+    assert.match(footer(frame), /Esc\/q back +\? help *$/);
+    assert.equal((footer(frame).match(/\bq\b/g) ?? []).length, 1, 'q is listed once');
+    if (readOnly) {
+      assert.doesNotMatch(footer(frame), /u upgrade|a access|e edit/);
+      assert.match(footer(frame), /u a e off: read-only/, 'the footer says why they are missing');
+    } else assert.match(footer(frame), /u upgrade +a access +e edit/);
+    await press(r, '?');
+    frame = await waitForFrame(r, 'press ? or Esc to close');
+    assert.match(frame, /Help: Key detail/, 'the help is titled by the screen it covers');
+    assert.equal(/\(off, read-only\) upgrade/.test(frame), readOnly);
+    assertFramesSafe(r);
+    r.unmount();
+  }
 });
 
 test('when KMS cannot be reached the error is shown in place with the next step, not a stack trace', async () => {

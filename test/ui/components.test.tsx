@@ -9,7 +9,9 @@ import {ThemeContext} from '../../source/ui/context.js';
 import {createTheme} from '../../source/ui/theme.js';
 import {buildRow} from '../../source/ui/keyRows.js';
 import {layoutColumns} from '../../source/ui/columns.js';
-import {Header} from '../../source/ui/components/Header.js';
+import {endpointHost, Header} from '../../source/ui/components/Header.js';
+import {regionProblem} from '../../source/ui/components/SwitchPrompt.js';
+import {press} from './ink-helpers.js';
 import {Footer} from '../../source/ui/components/Footer.js';
 import {HelpOverlay} from '../../source/ui/components/HelpOverlay.js';
 import {KeyTable} from '../../source/ui/components/KeyTable.js';
@@ -54,14 +56,14 @@ test('the header shows account, caller, region and a READ-ONLY badge; a hostile 
 });
 
 test('the footer lists the screen keys from the keymap and never exceeds the width', () => {
-  const r = render(<Footer screen="keys" width={80} />);
+  const r = render(<Footer screen="keys" readOnly={false} width={80} />);
   const frame = r.lastFrame() ?? '';
   assert.match(frame, /\/ filter/);
   assert.match(frame, /Enter open/);
   assert.match(frame, /\? help/);
   assert.ok(displayWidth(frame) <= 80);
   r.unmount();
-  const narrow = render(<Footer screen="keyDetail" width={30} />);
+  const narrow = render(<Footer screen="keyDetail" readOnly={false} width={30} />);
   assert.ok(
     lines(narrow.lastFrame()).every(l => displayWidth(l) <= 30),
     narrow.lastFrame(),
@@ -70,7 +72,7 @@ test('the footer lists the screen keys from the keymap and never exceeds the wid
 });
 
 test('the help overlay lists every key of the screen and the global ones within the body', () => {
-  const r = render(<HelpOverlay screen="keyDetail" width={80} height={21} />);
+  const r = render(<HelpOverlay screen="keyDetail" readOnly={false} width={80} height={21} />);
   const frame = r.lastFrame() ?? '';
   for (const text of [
     'Key detail',
@@ -85,6 +87,138 @@ test('the help overlay lists every key of the screen and the global ones within 
     assert.ok(frame.includes(text), `help shows "${text}"\n${frame}`);
   }
   assert.ok(lines(frame).length <= 21);
+  r.unmount();
+});
+
+test('the help is titled by its screen; History shows the key detail keys too; read-only marks writes', () => {
+  for (const readOnly of [false, true]) {
+    const r = render(<HelpOverlay screen="history" readOnly={readOnly} width={80} height={21} />);
+    const frame = r.lastFrame() ?? '';
+    assert.match(lines(frame)[0] ?? '', /^ Help: History tab — press \? or Esc to close/);
+    assert.match(frame, /Key detail/);
+    assert.equal(/\(off, read-only\) restore this backup/.test(frame), readOnly, frame);
+    assert.equal(/\(off, read-only\) upgrade/.test(frame), readOnly, frame);
+    assert.ok(lines(frame).length <= 21);
+    r.unmount();
+  }
+});
+
+test('every footer fits 80 columns with ? help and its q at the right edge, and only whole hints', () => {
+  const screens = [
+    'keys',
+    'filter',
+    'prompt',
+    'keyDetail',
+    'history',
+    'wizard',
+    'upgrade',
+    'confirm',
+  ] as const;
+  for (const screen of screens) {
+    for (const readOnly of [false, true]) {
+      const r = render(<Footer screen={screen} readOnly={readOnly} width={80} />);
+      const frame = r.lastFrame() ?? '';
+      assert.equal(lines(frame).length, 1, `${screen}: one line`);
+      assert.ok(displayWidth(frame) <= 80, `${screen}: ${frame}`);
+      assert.ok(!frame.includes('…'), `${screen}: no hint is cut: ${frame}`);
+      // At the right edge, less one margin cell (Ink trims the trailing blank).
+      if (screen !== 'prompt' && screen !== 'confirm') assert.equal(displayWidth(frame), 79, frame);
+      if (screen === 'keys') assert.match(frame, /q quit {2}\? help$/);
+      if (screen === 'keyDetail' || screen === 'history') assert.match(frame, /Esc\/q back {2}\? help$/);
+      if (screen === 'filter' || screen === 'wizard') assert.match(frame, /Ctrl-C quit now$/);
+      r.unmount();
+    }
+  }
+});
+
+test('the header separates its fields and shows a custom endpoint as its host, at 80 columns', () => {
+  const identity = {
+    kind: 'ok',
+    identity: {account: '111122223333', arn: 'arn:aws:iam::111122223333:user/ops'},
+  } as const;
+  const r = render(
+    <Header
+      info={{
+        region: 'eu-west-1',
+        profile: 'default',
+        endpoint: 'https://kms.local:8443/x',
+        sandbox: false,
+        readOnly: false,
+      }}
+      identity={identity}
+      width={80}
+    />,
+  );
+  const second = lines(r.lastFrame())[1] ?? '';
+  assert.equal(second, ' region eu-west-1 · profile default · endpoint kms.local:8443 · writes allowed');
+  r.unmount();
+  // A hostile or very long endpoint is cleaned and shortened; the READ-ONLY badge is never cut.
+  const long = render(
+    <Header
+      info={{
+        region: 'ap-southeast-2',
+        profile: 'production-administrators-breakglass',
+        endpoint: `https://vpce-0123456789abcdef0-abcdefgh.kms.ap-southeast-2.vpce.amazonaws.com${ESC}]0;x`,
+        sandbox: false,
+        readOnly: true,
+      }}
+      identity={identity}
+      width={80}
+    />,
+  );
+  const line = lines(long.lastFrame())[1] ?? '';
+  assert.ok(displayWidth(line) <= 80, line);
+  assert.match(line, /profile production-… · endpoint vpce-\S*… · {2}READ-ONLY$/);
+  assert.ok(!line.includes(ESC));
+  long.unmount();
+  assert.equal(endpointHost('http://127.0.0.1:4566'), '127.0.0.1:4566');
+  assert.equal(endpointHost(`kms.local${ESC}[2J`), 'kms.local␛');
+  assert.equal(endpointHost('https://user:secret@kms.example.com:443/path?q'), 'kms.example.com:443');
+});
+
+test('a Region name is checked and a likely typo gets its correction', () => {
+  assert.equal(regionProblem('eu-west-1'), undefined);
+  assert.equal(regionProblem('us-gov-west-1'), undefined);
+  assert.equal(regionProblem('us-isob-east-1'), undefined);
+  assert.match(regionProblem('euwest1') ?? '', /Did you mean eu-west-1\?/);
+  assert.match(regionProblem('US-EAST-1') ?? '', /Did you mean us-east-1\?/);
+  assert.match(regionProblem('usgovwest1') ?? '', /Did you mean us-gov-west-1\?/);
+  assert.match(
+    regionProblem('nowhere-1') ?? '',
+    /"nowhere-1" is not a Region name: Regions look like eu-west-1/,
+  );
+  assert.match(regionProblem('') ?? '', /Type a Region/);
+  assert.ok(!(regionProblem(`eu${ESC}[2J`) ?? '').includes(ESC));
+});
+
+test('PgDn three times in one read turns three pages; Up Up in one read moves two rows', async () => {
+  const many = Array.from({length: 100}, (_, i) =>
+    buildRow({
+      keyId: `k${String(i).padStart(3, '0')}`,
+      arn: 'a',
+      aliases: [`alias/key-${String(i).padStart(3, '0')}`],
+    }),
+  );
+  const keys: KeysState = {
+    status: {kind: 'ready'},
+    rows: many,
+    progress: {total: 100, described: 100, classified: 100},
+    prioritise: () => {},
+    yieldToInput: () => {},
+    reload: () => {},
+    refreshKey: () => {},
+  };
+  const r = render(
+    <KeyListScreen keys={keys} onOpen={() => {}} onQuit={() => {}} isActive width={100} height={12} />,
+  );
+  const cursor = () => /› (key-\d+)/.exec(r.lastFrame() ?? '')?.[1];
+  assert.equal(cursor(), 'key-000');
+  const page = '\u001b[6~';
+  await press(r, page + page + page);
+  // The table shows 10 rows; a page keeps one row of context: 3 × 9.
+  assert.equal(cursor(), 'key-027');
+  await press(r, '\u001b[A\u001b[A');
+  assert.equal(cursor(), 'key-025');
   r.unmount();
 });
 
@@ -161,6 +295,17 @@ test('the status line counts rows and shows progress only while loading', () => 
     }),
     'refreshing · 10 keys · sort state ',
   );
+  // ListAliases pages one after another (100 a page): the count shows while they arrive.
+  assert.equal(
+    statusText({
+      shown: 10,
+      total: 10,
+      sort: 'alias',
+      progress: {total: 10, described: 0, classified: 0, aliasesLoading: 300},
+      refreshing: false,
+    }),
+    '10 keys · sort alias · aliases 300… · metadata 0/10 · policies 0/10 ',
+  );
 });
 
 test('a key that could not be read shows ? in its cells and, when selected, the reason under the table', async () => {
@@ -182,7 +327,9 @@ test('a key that could not be read shows ? in its cells and, when selected, the 
     reload: () => {},
     refreshKey: () => {},
   };
-  const r = render(<KeyListScreen keys={keys} onOpen={() => {}} isActive width={100} height={10} />);
+  const r = render(
+    <KeyListScreen keys={keys} onOpen={() => {}} onQuit={() => {}} isActive width={100} height={10} />,
+  );
   const frame = r.lastFrame() ?? '';
   assert.match(frame, /› locked +dddd4444-… \? /);
   assert.match(

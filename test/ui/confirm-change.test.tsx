@@ -63,6 +63,11 @@ test('conflict: the policy changes between review and confirm → both versions 
   assert.match(refused, /Changed since your review/);
   assert.match(refused, /\+.*role\/Other/, "the other writer's change is shown");
   assert.match(refused, /Enter review again/);
+  assert.equal(
+    refused.split(/changed since you (?:reviewed|read) it/).length,
+    2,
+    'the conflict is said once',
+  );
   assertFits(r.lastFrame() ?? '');
   assert.ok(!(await users(details)).includes(role('Reporting')), 'nothing of ours was written');
 
@@ -78,25 +83,76 @@ test('conflict: the policy changes between review and confirm → both versions 
   r.unmount();
 });
 
-test('read-only: the walkthrough reviews, the write is refused in words, and no PutKeyPolicy is sent', async () => {
+test('read-only: u, a, e and restoring a backup are refused at the keypress, in one sentence, with no call', async () => {
+  // A backup to offer in the History tab: one ordinary change through the writable gateway.
+  const details = await fx.gateway.describeKey('alias/console-v2');
+  const live = await fx.gateway.getPolicy(details.keyId);
+  const parsed = parsePolicy(live.text);
+  assert.ok(parsed.ok);
+  const edited = applyAccessEdit(
+    parsed.document,
+    {op: 'add', role: 'user', principal: role('ReadOnlyCheck')},
+    keyInfoOf(details),
+  );
+  assert.ok(edited.ok);
+  assert.ok(
+    (
+      await fx.gateway.writePolicy({
+        key: details,
+        before: live,
+        afterText: printPolicy(edited.document),
+        reason: 'access-edit',
+      })
+    ).ok,
+  );
+
   const readOnly = fx.makeGateway({readOnly: true});
-  const {r, details} = await openKey(readOnly, 'alias/console-v2');
+  const {r} = await openKey(readOnly, 'alias/console-v2');
   const before = (await fx.gateway.getPolicy(details.keyId)).sha256;
   const logStart = fx.sandbox.log.length;
-  await press(r, 'u');
-  await waitForText(r, 'Step 1 of 5');
+  const sentence = 'Read-only: start keypol without --read-only to change policies.';
+  assert.doesNotMatch(plain(r.lastFrame()).split('\n')[1]!, /upgrade/, 'no upgrade is offered');
+  const once = (frame: string) => frame.split('Read-only:').length - 1;
+  for (const key of ['u', 'a', 'e']) {
+    await press(r, key);
+    const frame = await waitForText(r, 'Read-only:');
+    assert.ok(
+      plain(frame)
+        .replace(/\s*\n\s*/g, ' ')
+        .includes(sentence),
+      frame,
+    );
+    assert.equal(once(frame), 1, 'said once');
+    assert.doesNotMatch(frame, /Step 1 of 5|Raw edit/, 'no flow started');
+  }
+  await press(r, '4');
+  assert.match(await waitForText(r, 'Backups of this key'), /Restoring is not possible now/);
   await press(r, KEY.enter);
-  await waitForText(r, 'Step 3 of 5');
-  await press(r, KEY.enter);
-  await waitForText(r, 'Press y to write it');
-  await press(r, 'y');
-  const refused = await waitForText(r, 'read-only mode');
-  assert.match(refused, /Nothing was written: keypol is in read-only mode\./);
-  assert.match(refused, /start keypol again without --read-only/);
+  const refused = await waitForText(r, 'Read-only:');
+  assert.doesNotMatch(refused, /Restore a backup/);
+  assert.equal(once(refused), 1);
   assert.ok(!operations(fx.sandbox, logStart).includes('PutKeyPolicy'));
   assert.equal((await fx.gateway.getPolicy(details.keyId)).sha256, before);
-  await press(r, KEY.enter);
-  await waitForText(r, '1 Policy');
+  r.unmount();
+});
+
+test('pending deletion: u, a and e say to cancel the deletion first, and the header shows the state at 80 columns', async () => {
+  const size = {width: 80, height: 21};
+  const {r} = await openKey(fx.gateway, 'alias/pending-deletion', size);
+  assert.match(plain(r.lastFrame()).split('\n')[0]!, /PendingDeletion/);
+  assert.doesNotMatch(plain(r.lastFrame()).split('\n')[1]!, /upgrade/, 'no upgrade is offered');
+  const logStart = fx.sandbox.log.length;
+  for (const key of ['u', 'a', 'e']) {
+    await press(r, key);
+    const frame = await waitForText(r, 'Pending deletion');
+    assert.match(
+      frame.replace(/\s*\n\s*/g, ' '),
+      /cancel the deletion first \(aws kms cancel-key-deletion --key-id \S+\)/,
+    );
+    assert.doesNotMatch(frame, /Step 1 of 5|Raw edit/);
+    assertFits(r.lastFrame() ?? '', size);
+  }
+  assert.deepEqual(operations(fx.sandbox, logStart), []);
   r.unmount();
 });
 
@@ -151,7 +207,13 @@ test('lockout: the alias and then the override phrase are typed; the write is se
     'nothing sent before the phrase is confirmed',
   );
   await press(r, KEY.enter);
-  await waitForText(r, 'Policy written and verified');
+  const done = (await waitForText(r, 'Policy written and verified')).replace(/\s*\n\s*/g, ' ');
+  // A restore would be a PutKeyPolicy the new policy allows nobody: no undo is offered.
+  assert.match(
+    done,
+    /Nobody can change this key's policy any more, keypol included: only AWS Support can help/,
+  );
+  assert.doesNotMatch(done, /To undo|keypol .*restore/);
   const put = fx.sandbox.log.slice(logStart).find(e => e.operation === 'PutKeyPolicy');
   assert.ok(put, 'PutKeyPolicy was sent');
   assert.ok((await fx.gateway.getPolicy(details.keyId)).text.includes('Use only'));

@@ -101,3 +101,40 @@ test('TextInput: a bracketed paste arrives as one line without control character
   assert.equal(plain(r.lastFrame()).trimEnd(), 'arn:aws:iam::111122223333:role/App');
   r.unmount();
 });
+
+test('keys that arrive in one read all count: 12 Backspaces then the name, and the stale complaint goes', async () => {
+  const {r, events} = prompt('typed');
+  await type(r, 'y');
+  await press(r, KEY.enter);
+  await waitForFrame(r, f => plain(f).includes('is not the alias'));
+  // A held Backspace over SSH: one read with twelve of them, then the name typed fast.
+  await press(r, KEY.backspace.repeat(12) + 'alias/app');
+  const frame = plain(await waitForFrame(r, f => plain(f).includes('› alias/app')));
+  assert.equal(
+    frame
+      .split('\n')
+      .find(l => l.startsWith('›'))
+      ?.trimEnd(),
+    '› alias/app',
+    'every Backspace counted',
+  );
+  assert.doesNotMatch(frame, /is not the alias/, 'the old complaint is gone once the text changed');
+  await press(r, KEY.enter);
+  assert.deepEqual(events, ['confirm']);
+  r.unmount();
+});
+
+test('typed text and Enter in one read: the name is checked with every character typed', async () => {
+  const {r, events} = prompt('typed');
+  await press(r, 'alias/app\r');
+  assert.deepEqual(events, ['confirm']);
+  r.unmount();
+});
+
+test('TextInput: arrows and Backspaces in one read move and delete one character each', async () => {
+  const r = render(<Field />);
+  await type(r, 'abcdef');
+  await press(r, KEY.left + KEY.left + KEY.backspace + KEY.backspace);
+  assert.equal(plain(r.lastFrame()).trimEnd(), 'abef');
+  r.unmount();
+});

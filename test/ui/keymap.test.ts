@@ -6,6 +6,7 @@ import {
   binding,
   footerHints,
   helpSections,
+  helpText,
   KEYMAP,
   matches,
   splitKeys,
@@ -68,10 +69,15 @@ test('the typed confirmation is listed but no key press triggers it', () => {
   assert.throws(() => binding('keys', 'nope'), /no action "nope"/);
 });
 
+const labels = (bindings: readonly {label: string}[]) => bindings.map(b => b.label);
+
 test('footer and help come from the keymap; typing screens do not advertise q or ?', () => {
-  const footer = footerHints('keys').map(b => b.label);
-  assert.deepEqual(footer, ['/', 'Enter', 's', 'r', '?', 'q']);
-  assert.ok(!footerHints('filter').some(b => b.label === 'q'));
+  const keys = footerHints('keys');
+  assert.deepEqual(labels(keys.actions), ['/', 'Enter', 's', 'r']);
+  assert.deepEqual(labels(keys.essential), ['q', '?'], 'q quit and ? help are always shown');
+  const filter = footerHints('filter');
+  assert.ok(![...filter.actions, ...filter.essential].some(b => b.label === 'q' || b.label === '?'));
+  assert.deepEqual(labels(filter.essential), ['Ctrl-C'], 'while typing, Ctrl-C is the way out');
   const screens = Object.keys(KEYMAP) as Screen[];
   for (const screen of screens) {
     const listed = helpSections(screen).flatMap(s => s.bindings);
@@ -109,4 +115,48 @@ test('text that arrived in one read is split into keys, except in combination wi
   );
   assert.deepEqual(splitKeys('', k({upArrow: true})), [['', k({upArrow: true})]]);
   assert.equal(splitKeys('c', k({ctrl: true})).length, 1);
+});
+
+test('q appears once per footer: "q quit" on the keys list, "Esc/q back" on a key, its History tab included', () => {
+  for (const screen of ['keys', 'keyDetail', 'history', 'upgrade', 'wizard', 'confirm'] as Screen[]) {
+    const {actions, essential} = footerHints(screen);
+    const withQ = [...actions, ...essential].filter(b => b.presses.some(p => p.input === 'q'));
+    assert.ok(withQ.length <= 1, `${screen}: ${labels(withQ).join(', ')}`);
+  }
+  assert.deepEqual(labels(footerHints('keyDetail').essential), ['Esc/q', '?']);
+  assert.deepEqual(labels(footerHints('history').essential), ['Esc/q', '?'], 'History is a tab of the key');
+  assert.equal(binding('keys', 'quit').description, 'quit');
+  assert.ok(!KEYMAP.global.some(b => b.action === 'quit'), 'q is not a global key: elsewhere it means back');
+});
+
+test('read-only: the footer does not offer u, a, e or restore, and the help marks them', () => {
+  const offered = (screen: Screen, readOnly: boolean) =>
+    footerHints(screen, {readOnly}).actions.map(b => b.action);
+  for (const action of ['upgrade', 'access', 'edit']) {
+    assert.ok(offered('keyDetail', false).includes(action));
+    assert.ok(!offered('keyDetail', true).includes(action), `${action} is hidden in read-only mode`);
+  }
+  assert.ok(offered('history', false).includes('restore'));
+  assert.ok(!offered('history', true).includes('restore'));
+  assert.deepEqual(
+    KEYMAP.keyDetail.filter(b => b.writes).map(b => b.action),
+    ['upgrade', 'access', 'edit'],
+  );
+  assert.match(helpText(binding('keyDetail', 'upgrade'), {readOnly: true}), /^\(off, read-only\) upgrade/);
+  assert.equal(helpText(binding('keyDetail', 'upgrade')), binding('keyDetail', 'upgrade').description);
+  assert.equal(helpText(binding('keys', 'sort'), {readOnly: true}), 'sort', 'only write actions are marked');
+});
+
+test('an Enter or Tab inside a run of text becomes that key', () => {
+  const split = splitKeys('ab\r\tc', k());
+  assert.deepEqual(
+    split.map(([input, key]) => [input, key.return, key.tab]),
+    [
+      ['a', false, false],
+      ['b', false, false],
+      ['', true, false],
+      ['', false, true],
+      ['c', false, false],
+    ],
+  );
 });

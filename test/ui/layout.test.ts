@@ -19,7 +19,17 @@ test('at 80 and 100 columns: alias, id, state, spec, policy and description; the
     ['alias', 'id', 'state', 'spec', 'badge', 'description'],
   );
   assert.ok(columns.find(c => c.key === 'alias')!.width >= 20);
-  assert.ok(columns.find(c => c.key === 'badge')!.width >= 11, '"outdated v2" fits');
+  const badge = columns.find(c => c.key === 'badge')!.width;
+  for (const label of [
+    'current',
+    'outdated v1',
+    'modified v3',
+    'incomplete',
+    'API default',
+    'AWS managed',
+    'invalid JSON',
+  ])
+    assert.ok(label.length <= badge, `"${label}" fits the ${badge}-cell policy column at 80 columns`);
   const at100 = layoutColumns(100);
   assert.ok(!at100.some(c => c.key === 'manager'));
   assert.ok(at100.find(c => c.key === 'description')!.width >= 22, 'the description gets the room');

@@ -25,7 +25,7 @@ const adminActions = (doc: PolicyDocument): string[] => {
 };
 
 test('upgrade walkthrough on alias/console-v2: explained, reviewed, confirmed with y, verified in the sandbox', async () => {
-  const {r, details, events} = await openKey(fx.gateway, 'alias/console-v2');
+  const {r, details, events, topScreen} = await openKey(fx.gateway, 'alias/console-v2');
   const before = await fx.gateway.getPolicy(details.keyId);
   const missing = classifyPolicy(documentOf(before.text), keyInfoOf(details)).missingActions;
   assert.ok(missing.length > 0, 'the seed policy is outdated');
@@ -49,15 +49,19 @@ test('upgrade walkthrough on alias/console-v2: explained, reviewed, confirmed wi
   assert.match(review, /What changes/);
   assert.match(r.lastFrame() ?? '', /\u001b\[32m\+.*kms:TagResource/, 'the added action is a green + line');
   assertFits(r.lastFrame() ?? '');
+  // The footer follows the step: Enter goes on at the review; y only where y confirms.
+  assert.equal(topScreen(), 'upgrade');
 
   await key(KEY.enter);
   assert.match(await waitForText(r, 'Step 4 of 5'), /Press y to write it/);
+  assert.equal(topScreen(), 'confirm');
   const logBefore = fx.sandbox.log.length;
   await key('y');
   const done = await waitForText(r, 'Policy written and verified');
   assert.match(done, /Step 5 of 5/);
   assert.match(done, /Backup written:\s+\S+/);
-  assert.match(done, /keypol restore alias\/console-v2 (\\\n\s+)?\S+/);
+  // The undo hint repeats the connection, so pasted it goes to the sandbox, not to real AWS.
+  assert.match(done, /keypol --sandbox --region us-east-1 restore alias\/console-v2 (\\\n\s+)?\S+/);
   assert.ok(operations(fx.sandbox, logBefore).includes('PutKeyPolicy'));
   assert.equal(events.changed, 1, 'the app shell hears about the change');
 
@@ -95,7 +99,8 @@ test('when the deletion choice cannot be inferred, step 2 asks it and the answer
     await waitForText(r, 'Step 2 of 5'),
     /Should key administrators be allowed to delete this key/,
   );
-  await press(r, KEY.down);
+  // keypol cannot infer the answer, so the cursor starts on the one that grants nothing.
+  assert.match(plain(r.lastFrame()), /❯ No, administrators may not delete it/);
   await press(r, KEY.enter);
   await waitForText(r, 'Step 3 of 5');
   await press(r, KEY.enter);

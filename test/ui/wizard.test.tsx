@@ -60,7 +60,10 @@ test('wizard: an IAM group is refused as typed, then a pasted role is added as a
   const review = await waitForText(r, 'Step 3 of 5');
   assert.match(review, /Reporting/);
   assert.match(review, /removes nothing/i);
-  assert.match(await confirmSimple(r), /keypol restore alias\/console-v3 (\\\n\s+)?\S+/);
+  assert.match(
+    await confirmSimple(r),
+    /keypol --sandbox --region us-east-1 restore alias\/console-v3 (\\\n\s+)?\S+/,
+  );
   assert.ok(
     (await liveAccess(details)).users.some(u => u.value === REPORTING),
     'the sandbox policy names the new user',
@@ -116,7 +119,7 @@ test('wizard: the deletion toggle names its effect and flips the console checkbo
 });
 
 test('removing the last administrator is risky: y does nothing, the alias must be typed', async () => {
-  const {r, details} = await openKey(fx.gateway, 'alias/current-no-delete');
+  const {r, details, topScreen} = await openKey(fx.gateway, 'alias/current-no-delete');
   const admins = (await liveAccess(details)).administrators.map(a => a.name);
   for (const [i, name] of admins.entries()) {
     await press(r, 'a');
@@ -133,6 +136,7 @@ test('removing the last administrator is risky: y does nothing, the alias must b
       assert.match(review, /Risky: you will be asked to type the key name/);
       const logBefore = fx.sandbox.log.length;
       await waitForText(r, "Type the key's alias or id");
+      assert.notEqual(topScreen(), 'confirm', 'the footer does not offer y where y is a letter');
       await press(r, 'y');
       await press(r, KEY.enter);
       assert.match(await waitForText(r, 'is not the alias or id'), /Step 4 of 5/);
@@ -146,5 +150,33 @@ test('removing the last administrator is risky: y does nothing, the alias must b
     await waitForText(r, '1 Policy');
   }
   assert.equal((await liveAccess(details)).administrators.length, 0);
+  r.unmount();
+});
+
+test('the ARN field shows a shape, not a principal of the policy; Enter on it empty says what to type', async () => {
+  const {r, details} = await openKey(fx.gateway, 'alias/console-current');
+  const members = (await liveAccess(details)).administrators.map(a => a.value);
+  await press(r, 'a');
+  await waitForText(r, 'Step 1 of 5');
+  await choose(r, 'Add a key administrator');
+  const step2 = await waitForText(r, 'Step 2 of 5');
+  assert.match(step2, /arn:aws:iam::111122223333:role\/NAME/);
+  for (const member of members) assert.ok(!step2.includes(member), `${member} is not offered as an example`);
+  await press(r, KEY.enter);
+  assert.match(await waitForText(r, 'first'), /Type or paste the ARN of an IAM user or role first/);
+  assert.match(plain(r.lastFrame()), /Step 2 of 5/);
+  await type(r, 'x');
+  assert.doesNotMatch(plain(r.lastFrame()), /Type or paste the ARN/, 'typing clears the hint');
+  r.unmount();
+});
+
+test('↓ and Enter in one read pick the item ↓ moved to', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/console-current');
+  await press(r, 'a');
+  await waitForText(r, '❯ Add a key administrator');
+  await press(r, KEY.down + KEY.enter);
+  const step2 = await waitForText(r, 'Step 2 of 5');
+  assert.doesNotMatch(step2, /Enter or paste the ARN/, 'not "Add a key administrator"');
+  assert.match(step2, /❯ role\/KeyAdmin/, 'the administrators to remove are listed');
   r.unmount();
 });

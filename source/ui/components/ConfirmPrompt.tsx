@@ -40,8 +40,14 @@ export function ConfirmPrompt({
   const [stage, setStage] = useState<'name' | 'phrase'>('name');
   const [problem, setProblem] = useState<string>();
 
-  const submit = () => {
-    const value = typed.trim();
+  const edit = (value: string) => {
+    setTyped(value);
+    // The complaint was about the text as it was: once it changes, it no longer applies.
+    setProblem(undefined);
+  };
+
+  const submit = (text: string) => {
+    const value = text.trim();
     if (stage === 'name' && !names.includes(value)) {
       setProblem(`"${value}" is not the alias or id of this key.`);
       return;
@@ -53,7 +59,7 @@ export function ConfirmPrompt({
     setProblem(undefined);
     if (level === 'override' && stage === 'name') {
       setStage('phrase');
-      setTyped('');
+      edit('');
     } else onConfirm();
   };
 
@@ -62,7 +68,6 @@ export function ConfirmPrompt({
       const action = actionFor('confirm', input, key);
       if (action === 'cancel') onCancel();
       else if (level === 'simple' && action === 'confirm') onConfirm();
-      else if (level !== 'simple' && action === 'next') submit();
     },
     {isActive},
   );
@@ -90,7 +95,8 @@ export function ConfirmPrompt({
         <TextInput
           key={stage}
           value={typed}
-          onChange={setTyped}
+          onChange={edit}
+          onSubmit={submit}
           width={Math.max(10, width - 2)}
           isActive={isActive}
         />

@@ -1,31 +1,75 @@
 // The bottom line: the keys of the screen on top, generated from the keymap (never hand-written,
-// so it cannot drift from what the keys do).
+// so it cannot drift from what the keys do). `? help` and the `q` key sit at the right edge and
+// are never dropped; the screen's actions fill the left in keymap order while whole hints fit.
+// Ending at the right edge also makes every width a different frame, so a resize always redraws.
 import React from 'react';
-import {Text} from 'ink';
-import {footerHints, type Screen} from '../keymap.js';
+import {Box, Text} from 'ink';
+import {footerHints, type Binding, type Screen} from '../keymap.js';
 import {useTheme} from '../context.js';
 import {displayWidth} from '../textWidth.js';
 
-export function Footer({screen, width}: {screen: Screen; width: number}) {
-  const theme = useTheme();
-  const hints: Array<{label: string; description: string}> = [];
-  let used = 1;
-  for (const b of footerHints(screen)) {
-    const cost = displayWidth(`${b.label} ${b.description}`) + 2;
-    if (used + cost > width) break; // whole hints only: a cut-off hint would mislead
-    hints.push(b);
+const GAP = 2;
+
+const hintText = (b: Binding) => `${b.label} ${b.hint ?? b.description}`;
+const widthOf = (hints: readonly Binding[]) =>
+  hints.reduce((sum, b, i) => sum + displayWidth(hintText(b)) + (i > 0 ? GAP : 0), 0);
+
+export interface FooterFit {
+  actions: Binding[];
+  essential: Binding[];
+  /** In read-only mode, why the write keys are missing ("u a e off: read-only"), when it fits. */
+  note?: string;
+}
+
+/** The hints that fit `width` cells: every essential one, then actions in order (whole hints only). */
+export function fitFooter(screen: Screen, width: number, readOnly: boolean): FooterFit {
+  const {actions, essential} = footerHints(screen, {readOnly});
+  let used = 1 + widthOf(essential) + 1; // a margin cell at each edge
+  const shown: Binding[] = [];
+  for (const b of actions) {
+    const cost = displayWidth(hintText(b)) + GAP;
+    if (used + cost > width) break; // a cut-off hint would mislead; `?` lists them all
+    shown.push(b);
     used += cost;
   }
+  const off = readOnly ? footerHints(screen).actions.filter(b => b.writes) : [];
+  const note = off.length > 0 ? `${off.map(b => b.label).join(' ')} off: read-only` : undefined;
+  const fits = note !== undefined && used + displayWidth(note) + GAP <= width;
+  return {actions: shown, essential, ...(fits ? {note} : {})};
+}
+
+export function Footer({screen, width, readOnly}: {screen: Screen; width: number; readOnly: boolean}) {
+  const theme = useTheme();
+  const {actions, essential, note} = fitFooter(screen, width, readOnly);
+  const right = widthOf(essential) + 1;
+  return (
+    <Box width={width} height={1} overflow="hidden">
+      <Box width={Math.max(0, width - right)} paddingLeft={1}>
+        <Hints hints={actions} />
+        {note ? (
+          <Text color={theme.muted} wrap="truncate">
+            {(actions.length > 0 ? ' '.repeat(GAP) : '') + note}
+          </Text>
+        ) : null}
+      </Box>
+      <Box width={Math.min(width, right)} justifyContent="flex-end" paddingRight={1}>
+        <Hints hints={essential} />
+      </Box>
+    </Box>
+  );
+}
+
+function Hints({hints}: {hints: readonly Binding[]}) {
+  const theme = useTheme();
   return (
     <Text wrap="truncate">
-      {' '}
       {hints.map((h, i) => (
         <Text key={h.label + h.description}>
-          {i > 0 ? '  ' : ''}
+          {i > 0 ? ' '.repeat(GAP) : ''}
           <Text bold color={theme.accent}>
             {h.label}
           </Text>
-          <Text color={theme.muted}> {h.description}</Text>
+          <Text color={theme.muted}> {h.hint ?? h.description}</Text>
         </Text>
       ))}
     </Text>

@@ -1,12 +1,13 @@
-// Two lines at the top: who and where (account, caller, region, profile) and the mode badges.
-// The READ-ONLY badge is deliberately loud: an operator must never wonder whether a key press
-// can change a policy.
+// Two lines at the top: who (account, caller) and where (region, profile, a custom endpoint) with
+// the mode badges. The READ-ONLY badge is deliberately loud: an operator must never wonder
+// whether a key press can change a policy. The badges are laid out first and never cut; the
+// endpoint and profile give way when the line is short.
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {ConnectionInfo, Identity} from '../../aws/types.js';
 import {sanitizeText} from '../../policy/index.js';
 import {useTheme} from '../context.js';
-import {truncate} from '../textWidth.js';
+import {displayWidth, truncate} from '../textWidth.js';
 
 export type IdentityState =
   {kind: 'loading'} | {kind: 'ok'; identity: Identity} | {kind: 'error'; message: string};
@@ -15,6 +16,18 @@ export interface HeaderProps {
   info: ConnectionInfo;
   identity: IdentityState;
   width: number;
+}
+
+const SEP = ' · ';
+
+/**
+ * The endpoint as host[:port]: no scheme or path (nothing an operator needs), never a
+ * user:password@ part, and cleaned of control characters (a flag or the environment may hold
+ * anything).
+ */
+export function endpointHost(endpoint: string): string {
+  const authority = endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/[/?#].*$/s, '');
+  return sanitizeText(authority.slice(authority.lastIndexOf('@') + 1));
 }
 
 export function Header({info, identity, width}: HeaderProps) {
@@ -27,6 +40,20 @@ export function Header({info, identity, width}: HeaderProps) {
         ? `unknown (${sanitizeText(identity.message)})`
         : 'asking STS…';
   const lead = ` keypol  account ${account}  caller `;
+
+  const mode = info.readOnly ? ' READ-ONLY ' : 'writes allowed';
+  const badges = (info.sandbox ? '  SANDBOX ' : '') + SEP + mode;
+  const region = sanitizeText(info.region);
+  const profile = info.profile ? sanitizeText(info.profile) : info.sandbox ? '(sandbox)' : 'default';
+  // Region and badges are never cut; the profile and the endpoint share what is left. With an
+  // endpoint (where every request goes) a long profile name gives way to it.
+  const endpoint = info.endpoint && !info.sandbox ? endpointHost(info.endpoint) : undefined;
+  const labels = `${SEP}profile ` + (endpoint ? `${SEP}endpoint ` : '');
+  let room = width - displayWidth(` region ${region}${labels}${badges}`) - 1;
+  const profileShown = truncate(profile, Math.max(1, endpoint ? Math.min(12, room) : room));
+  room -= displayWidth(profileShown);
+  const endpointShown = endpoint && room >= 8 ? truncate(endpoint, room) : undefined;
+
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate">
@@ -40,9 +67,15 @@ export function Header({info, identity, width}: HeaderProps) {
       </Text>
       <Text wrap="truncate">
         <Text color={theme.muted}> region </Text>
-        <Text>{sanitizeText(info.region)}</Text>
-        <Text color={theme.muted}>{'  profile '}</Text>
-        <Text>{info.profile ? sanitizeText(info.profile) : info.sandbox ? '(sandbox)' : 'default'}</Text>
+        <Text>{region}</Text>
+        <Text color={theme.muted}>{`${SEP}profile `}</Text>
+        <Text>{profileShown}</Text>
+        {endpointShown ? (
+          <>
+            <Text color={theme.muted}>{`${SEP}endpoint `}</Text>
+            <Text>{endpointShown}</Text>
+          </>
+        ) : null}
         {info.sandbox ? (
           <Text>
             {'  '}
@@ -51,15 +84,13 @@ export function Header({info, identity, width}: HeaderProps) {
             </Text>
           </Text>
         ) : null}
+        <Text color={theme.muted}>{SEP}</Text>
         {info.readOnly ? (
-          <Text>
-            {'  '}
-            <Text inverse bold color={theme.warning}>
-              {' READ-ONLY '}
-            </Text>
+          <Text inverse bold color={theme.warning}>
+            {mode}
           </Text>
         ) : (
-          <Text color={theme.muted}> writes allowed</Text>
+          <Text color={theme.muted}>{mode}</Text>
         )}
       </Text>
     </Box>

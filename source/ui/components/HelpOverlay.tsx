@@ -1,8 +1,9 @@
 // `?`: every binding of the current screen and the global ones, from the keymap. It takes the
-// body's place (Ink has no layers) and wraps into two columns when one does not fit.
+// body's place (Ink has no layers) and wraps into two columns when one does not fit. In
+// read-only mode the actions that would change a policy are dimmed and marked.
 import React from 'react';
 import {Box, Text} from 'ink';
-import {helpSections, type Binding, type Screen} from '../keymap.js';
+import {helpSections, helpText, SCREEN_TITLES, type Binding, type Screen} from '../keymap.js';
 import {useTheme} from '../context.js';
 import {fit, truncate} from '../textWidth.js';
 
@@ -10,7 +11,14 @@ type Line = {kind: 'title'; text: string} | {kind: 'binding'; binding: Binding};
 
 const LABEL_WIDTH = 10;
 
-export function HelpOverlay({screen, width, height}: {screen: Screen; width: number; height: number}) {
+export interface HelpOverlayProps {
+  screen: Screen;
+  readOnly: boolean;
+  width: number;
+  height: number;
+}
+
+export function HelpOverlay({screen, readOnly, width, height}: HelpOverlayProps) {
   const theme = useTheme();
   const lines: Line[] = helpSections(screen).flatMap(section => [
     {kind: 'title' as const, text: section.title},
@@ -24,7 +32,7 @@ export function HelpOverlay({screen, width, height}: {screen: Screen; width: num
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate">
-        {' Keys — press ? or Esc to close'}
+        {truncate(` Help: ${SCREEN_TITLES[screen]} — press ? or Esc to close`, width)}
       </Text>
       <Box flexDirection="row">
         {columns.map((column, c) => (
@@ -35,9 +43,9 @@ export function HelpOverlay({screen, width, height}: {screen: Screen; width: num
                   {truncate(line.text, columnWidth - 1)}
                 </Text>
               ) : (
-                <Text key={i} wrap="truncate">
+                <Text key={i} wrap="truncate" dimColor={readOnly && line.binding.writes === true}>
                   <Text bold>{fit(line.binding.label, LABEL_WIDTH)}</Text>
-                  <Text>{truncate(line.binding.description, columnWidth - LABEL_WIDTH - 2)}</Text>
+                  <Text>{truncate(helpText(line.binding, {readOnly}), columnWidth - LABEL_WIDTH - 2)}</Text>
                 </Text>
               ),
             )}

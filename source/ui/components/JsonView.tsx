@@ -16,6 +16,8 @@ export interface JsonRow {
   /** 1-based line number in the policy text. */
   line: number;
   first: boolean;
+  /** Blank cells before a continuation row's text, so it sits under the line's content. */
+  indent: number;
   tokens: JsonToken[];
 }
 
@@ -49,43 +51,78 @@ export function jsonTextWidth(width: number, lineCount: number): number {
   return Math.max(10, width - 2 - String(lineCount).length);
 }
 
-/** Wraps each line to `textWidth` cells, splitting tokens where they cross the edge. */
+const ASCII = /^[\x20-\x7e]*$/;
+
+function cells(text: string): number {
+  if (ASCII.test(text)) return text.length;
+  let w = 0;
+  for (const ch of text) w += charWidth(ch);
+  return w;
+}
+
+/** UTF-16 length of the longest prefix of `text` that fits in `room` cells (at least one character). */
+function prefixFitting(text: string, room: number): number {
+  if (ASCII.test(text)) return Math.max(1, Math.min(text.length, room));
+  let used = 0;
+  let length = 0;
+  for (const ch of text) {
+    const w = charWidth(ch);
+    if (used + w > room && length > 0) break;
+    used += w;
+    length += ch.length;
+  }
+  return length;
+}
+
+/** Where to cut a piece that must be split: after a space, slash, colon or comma if that keeps at least half of it. */
+function breakPoint(piece: string): number {
+  const at = Math.max(...[' ', '/', ':', ','].map(c => piece.lastIndexOf(c))) + 1;
+  return at >= Math.ceil(piece.length / 2) ? at : piece.length;
+}
+
+/**
+ * Wraps each line to `textWidth` cells. A token that does not fit moves whole to the next row
+ * when it fits there; only a token longer than a row (an ARN) is split, at a `/`, `:`, space or
+ * comma where possible. Continuation rows are indented under the line's content.
+ */
 export function jsonRows(lines: readonly JsonToken[][], textWidth: number): JsonRow[] {
   const rows: JsonRow[] = [];
   lines.forEach((tokens, index) => {
-    let row: JsonRow = {line: index + 1, first: true, tokens: []};
+    const lead = /^ */.exec(tokens[0]?.type === 'plain' ? tokens[0].text : '')?.[0].length ?? 0;
+    const indent = Math.min(lead + 2, Math.floor(textWidth / 2));
+    let row: JsonRow = {line: index + 1, first: true, indent: 0, tokens: []};
     let used = 0;
-    for (const token of tokens) {
-      // Fast path: printable ASCII (nearly every policy) measures by length.
-      if (/^[\x20-\x7e]*$/.test(token.text)) {
-        let rest = token.text;
-        while (used + rest.length > textWidth) {
-          const room = textWidth - used;
-          if (room > 0) row.tokens.push({type: token.type, text: rest.slice(0, room)});
-          rows.push(row);
-          row = {line: index + 1, first: false, tokens: []};
-          rest = rest.slice(room);
-          used = 0;
+    const nextRow = () => {
+      rows.push(row);
+      row = {line: index + 1, first: false, indent, tokens: []};
+      used = indent;
+    };
+    tokens.forEach((token, t) => {
+      let rest = token.text;
+      let width = cells(rest);
+      // Punctuation right after a token (`",`) goes with it, so a row never starts with a comma.
+      let glued = 0;
+      for (let n = t + 1; tokens[n]?.type === 'punctuation'; n++) glued += cells(tokens[n]!.text);
+      const whole = width + glued;
+      // Move down whole when it fits on a row of its own, or when only a sliver of this row is left.
+      const fitsBelow = whole <= textWidth - indent || textWidth - used < 12;
+      if (used + whole > textWidth && used > row.indent && fitsBelow && token.type !== 'punctuation')
+        nextRow();
+      while (used + width > textWidth) {
+        if (used >= textWidth) {
+          nextRow();
+          continue;
         }
-        if (rest) row.tokens.push({type: token.type, text: rest});
-        used += rest.length;
-        continue;
+        const piece = rest.slice(0, prefixFitting(rest, textWidth - used));
+        const cut = breakPoint(piece);
+        row.tokens.push({type: token.type, text: rest.slice(0, cut)});
+        rest = rest.slice(cut);
+        width = cells(rest);
+        nextRow();
       }
-      let piece = '';
-      for (const ch of token.text) {
-        const w = charWidth(ch);
-        if (used + w > textWidth) {
-          if (piece) row.tokens.push({type: token.type, text: piece});
-          rows.push(row);
-          row = {line: index + 1, first: false, tokens: []};
-          piece = '';
-          used = 0;
-        }
-        piece += ch;
-        used += w;
-      }
-      if (piece) row.tokens.push({type: token.type, text: piece});
-    }
+      if (rest) row.tokens.push({type: token.type, text: rest});
+      used += width;
+    });
     rows.push(row);
   });
   return rows;
@@ -144,7 +181,8 @@ export function JsonView({rows, lineCount, top, height, width, marks}: JsonViewP
         <Row
           key={top + i}
           tokens={row.tokens}
-          label={`${row.first ? String(row.line).padStart(gutter) : ' '.repeat(gutter)} `}
+          // The top row always says which line it belongs to, even when it continues one.
+          label={`${row.first || i === 0 ? String(row.line).padStart(gutter) : ' '.repeat(gutter)} ${' '.repeat(row.indent)}`}
           mark={row.first ? marks?.get(row.line) : undefined}
           theme={theme}
         />

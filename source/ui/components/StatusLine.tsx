@@ -18,6 +18,7 @@ export interface StatusLineProps {
 export function statusText({shown, total, sort, progress, refreshing}: StatusLineProps): string {
   const parts = [shown === total ? `${total} keys` : `${shown} of ${total} keys`, `sort ${sort}`];
   if (refreshing) parts.unshift('refreshing');
+  if (progress.aliasesLoading !== undefined) parts.push(`aliases ${progress.aliasesLoading}…`);
   if (progress.described < progress.total) parts.push(`metadata ${progress.described}/${progress.total}`);
   if (progress.classified < progress.total) parts.push(`policies ${progress.classified}/${progress.total}`);
   return parts.join(' · ') + ' ';

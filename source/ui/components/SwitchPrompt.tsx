@@ -1,13 +1,33 @@
 // `:` — switch region or profile. A gateway is bound to one region and profile, so switching
 // asks run.tsx (through `onSubmit`) for a new one; failures stay in the prompt with the reason.
-import React, {useState} from 'react';
+// A Region name is checked first: a typo would otherwise "work" and show an empty key list.
+import React from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {ConnectionInfo} from '../../aws/types.js';
 import {sanitizeText} from '../../policy/index.js';
 import {useScreen, useTheme} from '../context.js';
-import {actionFor} from '../keymap.js';
+import {actionFor, splitKeys} from '../keymap.js';
 import {truncate} from '../textWidth.js';
+import {useKeyState} from '../hooks/useKeyState.js';
 import {TextInput} from './TextInput.js';
+
+/** Every AWS Region name has this shape: eu-west-1, us-gov-west-1, us-isob-east-1, cn-north-1. */
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+/** The same parts without the dashes, to recognise "euwest1" or "EU_WEST_1". */
+const LOOSE_REGION = /^([a-z]{2})[-_ ]?(gov|iso[a-z]?)?[-_ ]?([a-z]+?)[-_ ]?(\d)$/;
+/** Area codes of today's Regions: a "did you mean" is offered only for these. */
+const AREAS: ReadonlySet<string> = new Set(['af', 'ap', 'ca', 'cn', 'eu', 'il', 'me', 'mx', 'sa', 'us']);
+
+/** Why `region` is not a Region name (with the likely intended name), or undefined when it is one. */
+export function regionProblem(region: string): string | undefined {
+  if (REGION.test(region)) return undefined;
+  if (region === '') return 'Type a Region, for example eu-west-1.';
+  const shown = `"${truncate(sanitizeText(region), 40)}"`;
+  const m = LOOSE_REGION.exec(region.toLowerCase());
+  const guess = m && AREAS.has(m[1] ?? '') ? [m[1], m[2], m[3], m[4]].filter(Boolean).join('-') : undefined;
+  if (guess && REGION.test(guess)) return `${shown} is not a Region name. Did you mean ${guess}?`;
+  return `${shown} is not a Region name: Regions look like eu-west-1 or us-gov-west-1 (lower case, with dashes).`;
+}
 
 export interface SwitchPromptProps {
   info: ConnectionInfo;
@@ -21,29 +41,38 @@ type Field = 'region' | 'profile';
 
 export function SwitchPrompt({info, onSubmit, onCancel, width}: SwitchPromptProps) {
   const theme = useTheme();
-  const [region, setRegion] = useState(info.region);
-  const [profile, setProfile] = useState(info.profile ?? '');
-  const [field, setField] = useState<Field>('region');
-  const [state, setState] = useState<
+  // Key handlers read latest(): the text typed and the Enter may arrive in one read.
+  const [region, setRegion, latestRegion] = useKeyState(info.region);
+  const [profile, setProfile, latestProfile] = useKeyState(info.profile ?? '');
+  const [field, setField] = useKeyState<Field>('region');
+  const [state, setState, latestState] = useKeyState<
     {kind: 'editing'} | {kind: 'connecting'} | {kind: 'failed'; message: string}
-  >({
-    kind: 'editing',
-  });
+  >({kind: 'editing'});
   useScreen('prompt');
 
+  const submit = () => {
+    if (!onSubmit || latestState().kind === 'connecting') return;
+    const wanted = latestRegion().trim();
+    const problem = regionProblem(wanted);
+    if (problem) {
+      setState({kind: 'failed', message: problem});
+      setField('region');
+      return;
+    }
+    setState({kind: 'connecting'});
+    const named = latestProfile().trim();
+    onSubmit(wanted, named === '' ? undefined : named).catch((error: unknown) =>
+      setState({kind: 'failed', message: error instanceof Error ? error.message : String(error)}),
+    );
+  };
+
+  // "eu-west-1⏎" may arrive in one read: the field takes the text, the Enter still submits.
   useInput((input, key) => {
-    const action = actionFor('prompt', input, key);
-    if (action === 'cancel') onCancel();
-    else if (action === 'nextField') setField(field === 'region' ? 'profile' : 'region');
-    else if (action === 'submit' && onSubmit && state.kind !== 'connecting') {
-      if (region.trim() === '') {
-        setState({kind: 'failed', message: 'Type a region, for example eu-west-1.'});
-        return;
-      }
-      setState({kind: 'connecting'});
-      onSubmit(region.trim(), profile.trim() === '' ? undefined : profile.trim()).catch((error: unknown) =>
-        setState({kind: 'failed', message: error instanceof Error ? error.message : String(error)}),
-      );
+    for (const [i, k] of splitKeys(input, key)) {
+      const action = actionFor('prompt', i, k);
+      if (action === 'cancel') return onCancel();
+      if (action === 'nextField') setField(f => (f === 'region' ? 'profile' : 'region'));
+      else if (action === 'submit') return submit();
     }
   });
 

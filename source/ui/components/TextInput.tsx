@@ -1,12 +1,15 @@
 // A one-line text field: typing, Backspace/Delete, ←/→, Home/End, Ctrl-U to clear, and bracketed
-// paste (an ARN is usually pasted). Enter and Esc are left to the parent, which owns the flow.
-import React, {useState} from 'react';
+// paste (an ARN is usually pasted). Enter calls `onSubmit` with the text as it is at that key;
+// Esc is left to the parent, which owns the flow.
+import React, {useRef, useState} from 'react';
 import {Text, useInput, usePaste} from 'ink';
 import {useOverlayOpen} from '../context.js';
 
 export interface TextInputProps {
   value: string;
   onChange: (value: string) => void;
+  /** Enter, with the text including every key typed before it (even in the same read). */
+  onSubmit?: (value: string) => void;
   placeholder?: string;
   isActive?: boolean;
   /** Visible cells; a longer value scrolls so the cursor stays in view. */
@@ -18,32 +21,55 @@ function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }
 
-export function TextInput({value, onChange, placeholder, isActive: wanted = true, width}: TextInputProps) {
+export function TextInput({
+  value,
+  onChange,
+  onSubmit,
+  placeholder,
+  isActive: wanted = true,
+  width,
+}: TextInputProps) {
   const isActive = wanted && !useOverlayOpen();
-  const [cursor, setCursor] = useState(value.length);
-  const at = Math.min(cursor, value.length);
+  // Keys that arrive in one read (a held Backspace, fast typing over SSH) are handled one after
+  // another before React renders again, so each must start from the text and cursor the previous
+  // key left, not from the last render's props: the field keeps both in a ref.
+  const field = useRef({value, cursor: value.length});
+  if (field.current.value !== value) {
+    // The parent replaced the text (cleared it, or a fresh step): keep the cursor inside it.
+    field.current = {value, cursor: Math.min(field.current.cursor, value.length)};
+  }
+  const [, setShownCursor] = useState(field.current.cursor);
 
+  const update = (next: string, cursor: number) => {
+    const changed = next !== field.current.value;
+    field.current = {value: next, cursor: Math.max(0, Math.min(cursor, next.length))};
+    setShownCursor(field.current.cursor);
+    if (changed) onChange(next);
+  };
   const insert = (text: string) => {
-    onChange(value.slice(0, at) + text + value.slice(at));
-    setCursor(at + text.length);
+    const {value: v, cursor: at} = field.current;
+    update(v.slice(0, at) + text + v.slice(at), at + text.length);
   };
 
   useInput(
     (input, key) => {
-      if (key.return || key.escape || key.tab || key.upArrow || key.downArrow) return;
-      if (key.leftArrow) setCursor(Math.max(0, at - 1));
-      else if (key.rightArrow) setCursor(Math.min(value.length, at + 1));
-      else if (key.home) setCursor(0);
-      else if (key.end) setCursor(value.length);
+      const {value: v, cursor: at} = field.current;
+      if (key.return) return onSubmit?.(v);
+      if (key.escape || key.tab || key.upArrow || key.downArrow) return;
+      if (key.leftArrow) update(v, at - 1);
+      else if (key.rightArrow) update(v, at + 1);
+      else if (key.home) update(v, 0);
+      else if (key.end) update(v, v.length);
       else if (key.backspace) {
-        if (at === 0) return;
-        onChange(value.slice(0, at - 1) + value.slice(at));
-        setCursor(at - 1);
-      } else if (key.delete) onChange(value.slice(0, at) + value.slice(at + 1));
-      else if (key.ctrl && input === 'u') {
-        onChange('');
-        setCursor(0);
-      } else if (!key.ctrl && !key.meta && input) insert(oneLine(input));
+        if (at > 0) update(v.slice(0, at - 1) + v.slice(at), at - 1);
+      } else if (key.delete) update(v.slice(0, at) + v.slice(at + 1), at);
+      else if (key.ctrl && input === 'u') update('', 0);
+      else if (!key.ctrl && !key.meta && input) {
+        // Typed text and Enter in one read ("alias/app⏎") is the text, then Enter.
+        const [text = '', ...rest] = input.split(/\r\n?|\n/);
+        insert(oneLine(text));
+        if (rest.length > 0) onSubmit?.(field.current.value);
+      }
     },
     {isActive},
   );
@@ -58,6 +84,7 @@ export function TextInput({value, onChange, placeholder, isActive: wanted = true
       </Text>
     );
   }
+  const at = field.current.cursor;
   // Keep the cursor cell on screen: show the window of `width` cells that ends at the cursor.
   const start = Math.max(0, at + 1 - width);
   const visible = value.slice(start, start + width);

@@ -1,13 +1,16 @@
-// The key list's data: ListKeys + ListAliases at once, then metadata and policy badges filling
-// in through a KeyLoader. Updates are coalesced to a few renders per second so that 10,000 keys
+// The key list's data: ListKeys + ListAliases at once (rows show as soon as ListKeys is done;
+// aliases fill in as ListAliases pages arrive), then metadata and policy badges filling in
+// through a KeyLoader. Updates are coalesced to a few renders per second so that 10,000 keys
 // arriving one by one never flood Ink; rows are rebuilt only for keys whose data changed.
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import type {KeyDetails, KeySummary, KmsGateway} from '../../aws/types.js';
+import type {KeyDetails, KeySummary, KmsGateway, ListKeysProgress} from '../../aws/types.js';
 import {KeyLoader, type LoaderProgress} from '../keyLoader.js';
 import {buildRow, type KeyRow} from '../keyRows.js';
 
 // At most four background renders a second: calm over SSH, and keystrokes are not queued behind them.
 const FLUSH_MS = 250;
+/** Ink draws at most 30 frames a second: one frame. */
+const FIRST_FRAME_MS = 40;
 
 export type KeysStatus = {kind: 'loading'} | {kind: 'ready'} | {kind: 'error'; message: string};
 
@@ -26,6 +29,7 @@ export interface KeysState {
 export function useKeys(gateway: KmsGateway): KeysState {
   const [status, setStatus] = useState<KeysStatus>({kind: 'loading'});
   const [summaries, setSummaries] = useState<readonly KeySummary[]>([]);
+  const [aliasesLoading, setAliasesLoading] = useState<number | undefined>();
   const [version, setVersion] = useState(0);
   const [generation, setGeneration] = useState(0);
   const loader = useRef<KeyLoader | undefined>(undefined);
@@ -34,35 +38,73 @@ export function useKeys(gateway: KmsGateway): KeysState {
   useEffect(() => {
     let cancelled = false;
     let timer: NodeJS.Timeout | undefined;
+    let started = false;
+    let starting: NodeJS.Timeout | undefined;
+    // The latest partial list (aliases still arriving), rendered with the next flush.
+    let partial: ListKeysProgress | undefined;
+    const flush = () => {
+      if (partial) {
+        setSummaries(partial.keys);
+        setAliasesLoading(partial.aliasesLoaded);
+        partial = undefined;
+      }
+      setVersion(v => v + 1);
+    };
     const scheduleFlush = () => {
       timer ??= setTimeout(() => {
         timer = undefined;
-        if (!cancelled) setVersion(v => v + 1);
+        if (!cancelled) flush();
       }, FLUSH_MS);
     };
+    // The first rows render at once; metadata and badges start loading for them.
+    const begin = (list: readonly KeySummary[]) => {
+      started = true;
+      cache.current = new Map();
+      setSummaries(list);
+      setStatus({kind: 'ready'});
+      const next = new KeyLoader(
+        gateway,
+        list.map(k => k.keyId),
+        scheduleFlush,
+      );
+      loader.current = next;
+      // After the first frame: 24 requests being signed would otherwise delay drawing the rows.
+      starting = setTimeout(() => next.start(), FIRST_FRAME_MS);
+    };
+    const listing = new AbortController();
     setStatus({kind: 'loading'});
-    gateway.listKeys().then(
-      list => {
-        if (cancelled) return;
-        cache.current = new Map();
-        setSummaries(list);
-        setStatus({kind: 'ready'});
-        const next = new KeyLoader(
-          gateway,
-          list.map(k => k.keyId),
-          scheduleFlush,
-        );
-        loader.current = next;
-        next.start();
-      },
-      (error: unknown) => {
-        if (!cancelled)
-          setStatus({kind: 'error', message: error instanceof Error ? error.message : String(error)});
-      },
-    );
+    gateway
+      .listKeys({
+        signal: listing.signal,
+        onPartial: progress => {
+          if (cancelled) return;
+          if (started) {
+            partial = progress;
+            scheduleFlush();
+          } else {
+            begin(progress.keys);
+          }
+          setAliasesLoading(progress.aliasesLoaded);
+        },
+      })
+      .then(
+        list => {
+          if (cancelled) return;
+          partial = undefined;
+          setAliasesLoading(undefined);
+          if (started) setSummaries(list);
+          else begin(list);
+        },
+        (error: unknown) => {
+          if (!cancelled)
+            setStatus({kind: 'error', message: error instanceof Error ? error.message : String(error)});
+        },
+      );
     return () => {
       cancelled = true;
+      listing.abort();
       if (timer) clearTimeout(timer);
+      if (starting) clearTimeout(starting);
       loader.current?.stop();
       loader.current = undefined;
     };
@@ -73,7 +115,7 @@ export function useKeys(gateway: KmsGateway): KeysState {
     const previous = cache.current;
     const next = new Map<string, KeyRow>();
     const list = summaries.map(summary => {
-      const details = current?.details.get(summary.keyId);
+      const details = current?.detailsFor(summary);
       const badge = current?.badges.get(summary.keyId);
       const failure = current?.failures.get(summary.keyId);
       const old = previous.get(summary.keyId);
@@ -99,7 +141,10 @@ export function useKeys(gateway: KmsGateway): KeysState {
     (keyId: string, details?: KeyDetails) => loader.current?.refresh(keyId, details),
     [],
   );
-  const progress = loader.current?.progress ?? {total: summaries.length, described: 0, classified: 0};
+  const progress = {
+    ...(loader.current?.progress ?? {total: summaries.length, described: 0, classified: 0}),
+    ...(aliasesLoading === undefined ? {} : {aliasesLoading}),
+  };
 
   return {status, rows, progress, prioritise, yieldToInput, reload, refreshKey};
 }

@@ -3,7 +3,6 @@
 // applyAccessEdit on the reviewed policy; after a conflict it is re-applied to the live policy.
 import React, {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import SelectInput from 'ink-select-input';
 import {keyInfoOf} from '../../aws/types.js';
 import {applyAccessEdit, parsePrincipal, printPolicy, sanitizeText} from '../../policy/index.js';
 import type {AccessEdit, PolicyDocument} from '../../policy/types.js';
@@ -12,8 +11,9 @@ import {documentOf} from '../hooks/useProposedChange.js';
 import {actionFor} from '../keymap.js';
 import {ConfirmChange} from './ConfirmChange.js';
 import type {FlowProps} from './flowProps.js';
+import {ChoiceList} from './wizard/ChoiceList.js';
 import {ROLE_WORDS, roleMembers, wizardChoices, type Choice} from './wizard/choices.js';
-import {PrincipalStep, crossAccountNote, principalVerdict} from './wizard/PrincipalStep.js';
+import {PrincipalStep, crossAccountNote, emptyFieldHint, principalVerdict} from './wizard/PrincipalStep.js';
 
 type Step = 'choose' | 'principal' | 'pick' | 'review';
 
@@ -42,6 +42,8 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   const [choice, setChoice] = useState<Choice>();
   const [value, setValue] = useState('');
   const [edit, setEdit] = useState<AccessEdit>();
+  // Said when Enter finds nothing to go on with (an empty field); typing clears it.
+  const [nudge, setNudge] = useState<string>();
   const overlay = useOverlayOpen();
   useScreen('wizard');
 
@@ -50,11 +52,21 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   const addEdit = (principal: string): AccessEdit | undefined =>
     choice?.kind === 'add' ? {op: 'add', role: choice.role, principal: principal.trim()} : undefined;
 
-  const verdict = useMemo(() => {
-    const e = addEdit(value);
-    if (!e || !model.document || !value.trim()) return undefined;
-    return principalVerdict(value.trim(), keyDetails.accountId, apply(model.document, e));
-  }, [value, choice, model]);
+  const verdictFor = (text: string) => {
+    const e = addEdit(text);
+    if (!e || !model.document || !text.trim()) return undefined;
+    return principalVerdict(text.trim(), keyDetails.accountId, apply(model.document, e));
+  };
+  const verdict = useMemo(() => verdictFor(value), [value, choice, model]);
+
+  const submitPrincipal = (text: string) => {
+    if (choice?.kind !== 'add') return;
+    if (!text.trim()) return setNudge(emptyFieldHint(choice.role));
+    if (verdictFor(text)?.result.ok) {
+      setEdit(addEdit(text));
+      setStep('review');
+    }
+  };
 
   const planned = useMemo(() => {
     if (step !== 'review' || !edit || !model.document) return undefined;
@@ -73,10 +85,6 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
     (input, key) => {
       const act = actionFor('wizard', input, key);
       if (act === 'cancel') back();
-      else if (act === 'next' && step === 'principal' && verdict?.result.ok) {
-        setEdit(addEdit(value));
-        setStep('review');
-      }
     },
     {isActive: !(step === 'review' && typeof planned === 'object') && !overlay},
   );
@@ -131,13 +139,15 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
       </Text>
       <Text> </Text>
       {step === 'choose' ? (
-        <SelectInput
+        <ChoiceList
+          key="choose"
           isFocused={!overlay}
           items={wizardChoices(access)}
           limit={Math.max(1, height - 5)}
           onSelect={item => {
             setChoice(item.value);
             setValue('');
+            setNudge(undefined);
             if (item.value.kind === 'add') setStep('principal');
             else if (item.value.kind === 'remove') setStep('pick');
             else {
@@ -147,9 +157,21 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
           }}
         />
       ) : step === 'principal' && choice?.kind === 'add' ? (
-        <PrincipalStep role={choice.role} value={value} onChange={setValue} verdict={verdict} width={width} />
+        <PrincipalStep
+          role={choice.role}
+          value={value}
+          onChange={text => {
+            setValue(text);
+            setNudge(undefined);
+          }}
+          onSubmit={submitPrincipal}
+          verdict={verdict}
+          nudge={nudge}
+          width={width}
+        />
       ) : step === 'pick' ? (
-        <SelectInput
+        <ChoiceList
+          key="pick"
           isFocused={!overlay}
           items={members.map(m => ({key: m, label: nameOf(m), value: m}))}
           limit={Math.max(1, height - 5)}

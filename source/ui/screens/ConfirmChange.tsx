@@ -64,8 +64,12 @@ export function ConfirmChange(props: ConfirmChangeProps) {
   const [phase, setPhase] = useState<Phase>({name: 'review'});
   const [round, setRound] = useState(0);
   const overlay = useOverlayOpen();
-  // The footer shows y/Esc while there is something to confirm; afterwards the flow's own keys.
-  useScreen('confirm', phase.name === 'review' || phase.name === 'confirm' || phase.name === 'applying');
+  // The footer lists the keys of the step on screen: y/Esc only while `y` confirms; Enter/Esc
+  // while a name is typed (the wizard's keys, which also make q ? : letters); Enter/Esc otherwise.
+  const confirming = phase.name === 'confirm';
+  useScreen('confirm', confirming && change.level === 'simple');
+  useScreen('wizard', confirming && change.level !== 'simple');
+  useScreen('upgrade', !confirming);
 
   const applicable = change.blocking.length === 0 && (!change.diff || change.diff.changes.length > 0);
 
@@ -136,7 +140,12 @@ export function ConfirmChange(props: ConfirmChangeProps) {
       case 'applying':
         return [[{text: 'Writing the policy: backup, put, read back and verify…', color: theme.muted}]];
       case 'done':
-        return writtenLines(phase.outcome, keyDetails, contentWidth, theme);
+        return writtenLines(
+          phase.outcome,
+          {key: keyDetails, connection: gateway.info, lockedOut: change.bypassLockout},
+          contentWidth,
+          theme,
+        );
       case 'refused':
         return refusalLines(phase.outcome, change.before, contentWidth, theme);
       case 'failed':
@@ -145,7 +154,7 @@ export function ConfirmChange(props: ConfirmChangeProps) {
           ...paragraph(phase.message, contentWidth),
         ];
     }
-  }, [phase, change, intro, contentWidth, theme, keyDetails]);
+  }, [phase, change, intro, contentWidth, theme, keyDetails, gateway]);
 
   const heading =
     phase.name === 'review'

@@ -2,7 +2,7 @@
 // slice is rendered and reported to the loader, so metadata and badges arrive for what the
 // operator looks at first. Sorting and filtering are memoised separately: a keystroke in the
 // filter costs one pass over precomputed lower-case fields, never a sort.
-import React, {useEffect, useMemo, useState} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {sanitizeText} from '../../policy/index.js';
 import {useScreen, useTheme} from '../context.js';
@@ -10,10 +10,12 @@ import {actionFor, splitKeys} from '../keymap.js';
 import {layoutColumns} from '../columns.js';
 import {truncate} from '../textWidth.js';
 import {filterRows} from '../keyFilter.js';
+import {applyListKeys, LIST_TOP, type ListState} from '../keyListKeys.js';
 import type {KeyRow} from '../keyRows.js';
-import {nextSort, sortRows, type SortColumn} from '../keySort.js';
-import {follow, move, type Move, type View} from '../viewport.js';
+import {sortRows} from '../keySort.js';
+import {follow} from '../viewport.js';
 import type {KeysState} from '../hooks/useKeys.js';
+import {useKeyState} from '../hooks/useKeyState.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {KeyTable} from '../components/KeyTable.js';
 import {StatusLine, statusText} from '../components/StatusLine.js';
@@ -21,20 +23,24 @@ import {StatusLine, statusText} from '../components/StatusLine.js';
 export interface KeyListScreenProps {
   keys: KeysState;
   onOpen: (row: KeyRow) => void;
+  /** `q`: on the keys screen it ends keypol (elsewhere it is the screen's "back"). */
+  onQuit: () => void;
   /** False while another screen or an overlay has the keyboard (the list stays mounted to keep its place). */
   isActive: boolean;
   width: number;
   height: number;
 }
 
-const MOVES: ReadonlySet<string> = new Set<Move>(['up', 'down', 'top', 'bottom', 'pageUp', 'pageDown']);
-
-export function KeyListScreen({keys, onOpen, isActive, width, height}: KeyListScreenProps) {
+export function KeyListScreen({keys, onOpen, onQuit, isActive, width, height}: KeyListScreenProps) {
   const theme = useTheme();
-  const [query, setQuery] = useState('');
-  const [editing, setEditing] = useState(false);
-  const [sort, setSort] = useState<SortColumn>('alias');
-  const [view, setView] = useState<View>({cursor: 0, offset: 0});
+  // Every key starts from the state the previous key left, rendered or not (useKeyState).
+  const [state, setState, latest] = useKeyState<ListState>({
+    view: LIST_TOP,
+    query: '',
+    sort: 'alias',
+    editing: false,
+  });
+  const {view, query, sort, editing} = state;
   useScreen(editing ? 'filter' : 'keys', isActive);
 
   const sorted = useMemo(() => sortRows(keys.rows, sort), [keys.rows, sort]);
@@ -49,10 +55,7 @@ export function KeyListScreen({keys, onOpen, isActive, width, height}: KeyListSc
   const {prioritise} = keys;
   useEffect(() => prioritise(visibleIds === '' ? [] : visibleIds.split('\n')), [prioritise, visibleIds]);
 
-  const changeQuery = (next: string) => {
-    setQuery(next);
-    setView({cursor: 0, offset: 0});
-  };
+  const changeQuery = (next: string) => setState(s => ({...s, query: next, view: LIST_TOP}));
 
   // Typing wins over background loading (see KeyLoader.yieldToInput).
   useInput(() => keys.yieldToInput(), {isActive});
@@ -61,48 +64,27 @@ export function KeyListScreen({keys, onOpen, isActive, width, height}: KeyListSc
     (input, key) => {
       const action = actionFor('filter', input, key);
       // Text and Enter that arrived in one read (fast typing over SSH) still end the editing.
-      if (action === 'apply' || (input.length > 1 && /[\r\n]/.test(input))) setEditing(false);
-      else if (action === 'clear') {
-        changeQuery('');
-        setEditing(false);
-      }
+      if (action === 'apply' || (input.length > 1 && /[\r\n]/.test(input)))
+        setState(s => ({...s, editing: false}));
+      else if (action === 'clear') setState(s => ({...s, query: '', view: LIST_TOP, editing: false}));
     },
     {isActive: isActive && editing},
   );
 
   useInput(
     (input, key) => {
-      let next = current;
-      const presses = splitKeys(input, key);
-      for (const [i, [ch, k]] of presses.entries()) {
-        const action = actionFor('keys', ch, k);
-        if (action === undefined) continue;
-        if (MOVES.has(action)) next = move(next, action as Move, shown.length, listHeight);
-        else if (action === 'filter') {
-          // Whatever was typed after `/` in the same read belongs to the filter.
-          setEditing(true);
-          changeQuery(
-            query +
-              presses
-                .slice(i + 1)
-                .map(([c]) => c)
-                .join(''),
-          );
-          return;
-        } else if (action === 'clearFilter') {
-          changeQuery('');
-          next = {cursor: 0, offset: 0};
-        } else if (action === 'sort') {
-          setSort(nextSort(sort));
-          next = {cursor: 0, offset: 0};
-        } else if (action === 'refresh') keys.reload();
-        else if (action === 'open') {
-          const row = shown[next.cursor];
-          if (row) onOpen(row);
-          return;
-        }
-      }
-      setView(next);
+      const result = applyListKeys(latest(), splitKeys(input, key), {
+        rows: keys.rows,
+        sort,
+        sorted,
+        query,
+        shown,
+        height: listHeight,
+      });
+      setState(result.state);
+      if (result.refresh) keys.reload();
+      if (result.open) onOpen(result.open);
+      if (result.quit) onQuit();
     },
     {isActive: isActive && !editing},
   );

@@ -3,7 +3,6 @@
 // undo. The plan comes from the domain (planUpgrade); this screen only walks the operator through it.
 import React, {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import SelectInput from 'ink-select-input';
 import {keyInfoOf} from '../../aws/types.js';
 import {planUpgrade, printPolicy} from '../../policy/index.js';
 import type {PolicyDocument} from '../../policy/types.js';
@@ -15,6 +14,7 @@ import {actionFor} from '../keymap.js';
 import {ConfirmChange} from './ConfirmChange.js';
 import type {FlowProps} from './flowProps.js';
 import {explainLines} from './upgrade/explainLines.js';
+import {ChoiceList} from './wizard/ChoiceList.js';
 
 type Step = 'explain' | 'deletion' | 'review';
 
@@ -154,11 +154,12 @@ function DeletionQuestion({
         <Text key={i}>{line.map(s => s.text).join('')}</Text>
       ))}
       <Text> </Text>
-      <SelectInput
+      <ChoiceList
         isFocused={!overlay}
+        // keypol cannot infer the answer, so the cursor starts on the answer that grants nothing.
         items={[
-          {label: "Yes, allow it (the console's default)", value: true},
           {label: 'No, administrators may not delete it', value: false},
+          {label: "Yes, allow it (the console's default)", value: true},
         ]}
         onSelect={item => onAnswer(item.value)}
       />

@@ -2,11 +2,12 @@
 // change, the verified result with how to undo it, and each refusal with its next step.
 import {diffPolicies, parsePolicy, sanitizeText} from '../../policy/index.js';
 import type {Finding} from '../../policy/types.js';
-import type {KeyDetails, PolicySnapshot, WriteOutcome} from '../../aws/types.js';
+import type {ConnectionInfo, KeyDetails, PolicySnapshot, WriteOutcome} from '../../aws/types.js';
 import type {ProposedChange} from '../hooks/useProposedChange.js';
 import {diffViewLines} from '../components/diffLines.js';
 import {paragraph, type Line} from '../components/LineView.js';
 import type {Theme} from '../theme.js';
+import {restoreCommandLines} from './undoCommand.js';
 
 type Refusal = Extract<WriteOutcome, {ok: false}>;
 type Written = Extract<WriteOutcome, {ok: true}>;
@@ -16,13 +17,11 @@ const ICON = {error: '✖', warning: '⚠', info: 'ℹ'} as const;
 export function findingLines(findings: readonly Finding[], width: number, theme: Theme): Line[] {
   const color = {error: theme.danger, warning: theme.warning, info: theme.accent};
   return findings.flatMap(f => {
-    const where = f.sid ? ` (${sanitizeText(f.sid)})` : f.line ? ` (line ${f.line})` : '';
-    return paragraph(
-      `${ICON[f.severity]} ${sanitizeText(f.message)}${where}`,
-      width,
-      {color: color[f.severity]},
-      2,
-    );
+    const message = sanitizeText(f.message);
+    const sid = f.sid ? sanitizeText(f.sid) : undefined;
+    // Most messages already name their statement; say where only when they do not.
+    const where = sid ? (message.includes(sid) ? '' : ` (${sid})`) : f.line ? ` (line ${f.line})` : '';
+    return paragraph(`${ICON[f.severity]} ${message}${where}`, width, {color: color[f.severity]}, 2);
   });
 }
 
@@ -79,31 +78,52 @@ export function keyRef(key: KeyDetails): string {
   return sanitizeText(key.aliases[0] ?? key.keyId);
 }
 
-export function writtenLines(outcome: Written, key: KeyDetails, width: number, theme: Theme): Line[] {
-  return [
+export interface WrittenContext {
+  key: KeyDetails;
+  /** The connection the write went through: the undo command repeats it. */
+  connection: ConnectionInfo;
+  /** The write passed the lockout check's override: nobody can change the policy any more. */
+  lockedOut: boolean;
+}
+
+export function writtenLines(outcome: Written, context: WrittenContext, width: number, theme: Theme): Line[] {
+  const {key, connection, lockedOut} = context;
+  const summary = outcome.diff.summary.flatMap(s => paragraph(`• ${sanitizeText(s)}`, width, {}, 2));
+  const written: Line[] = [
     [{text: '✔ Policy written and verified.', bold: true, color: theme.success}],
     ...paragraph(`Backup written: ${sanitizeText(outcome.backupPath)}`, width),
     ...(outcome.warnings ?? []).flatMap(w =>
       paragraph(`⚠ ${sanitizeText(w)}`, width, {color: theme.warning}, 2),
     ),
     [],
-    ...outcome.diff.summary.flatMap(s => paragraph(`• ${sanitizeText(s)}`, width, {}, 2)),
+    ...summary,
     [],
+  ];
+  if (lockedOut) {
+    // A restore is itself a PutKeyPolicy, which the new policy allows nobody: no undo to offer.
+    return [
+      ...written,
+      ...paragraph(
+        "⚠ Nobody can change this key's policy any more, keypol included: only AWS Support can help. " +
+          'The backup keeps the previous policy for reference.',
+        width,
+        {bold: true, color: theme.danger},
+        2,
+      ),
+    ];
+  }
+  return [
+    ...written,
     ...paragraph('To undo: open the History tab (4) and press Enter on this backup, or run', width),
-    ...restoreCommand(keyRef(key), sanitizeText(outcome.backupId), width).map((text): Line => [
-      {text, color: theme.accent},
-    ]),
+    ...restoreCommandLines(connection, keyRef(key), sanitizeText(outcome.backupId), width).map(
+      (text): Line => [{text, color: theme.accent}],
+    ),
   ];
 }
 
-/** The undo command, split with a shell line continuation when it is wider than the screen. */
-function restoreCommand(ref: string, backupId: string, width: number): string[] {
-  const oneLine = `  keypol restore ${ref} ${backupId}`;
-  return oneLine.length <= width ? [oneLine] : [`  keypol restore ${ref} \\`, `    ${backupId}`];
-}
-
 const REFUSAL_HEADLINE: Record<Refusal['refusal'], string> = {
-  'read-only': 'Nothing was written: keypol is in read-only mode.',
+  'read-only':
+    'Nothing was written: keypol is in read-only mode; start it without --read-only to change policies.',
   'aws-managed': 'Nothing was written: this is an AWS managed key.',
   invalid: 'Nothing was written: the policy is not valid.',
   lockout: 'Nothing was written: the policy would lock everyone out of the key.',
@@ -114,10 +134,8 @@ const REFUSAL_HEADLINE: Record<Refusal['refusal'], string> = {
 };
 
 const REFUSAL_NEXT: Partial<Record<Refusal['refusal'], string>> = {
-  'read-only': 'To change policies, start keypol again without --read-only.',
   'aws-managed': 'AWS manages the policies of AWS managed keys: they can be viewed but not changed.',
-  conflict:
-    'Someone else changed it. Press Enter to review your change again against the policy as it is now.',
+  conflict: 'Press Enter to review your change again against the policy as it is now.',
   unverified:
     'Check the Policy tab (press r to reload); the backup of the previous policy is in the History tab.',
 };
@@ -137,11 +155,14 @@ function conflictDiff(before: PolicySnapshot, live: PolicySnapshot | undefined, 
   ];
 }
 
+/** Refusals whose headline and next step already say all the gateway's message says. */
+const SAID_IN_FULL = new Set<Refusal['refusal']>(['read-only', 'aws-managed', 'conflict']);
+
 export function refusalLines(outcome: Refusal, before: PolicySnapshot, width: number, theme: Theme): Line[] {
   const next = REFUSAL_NEXT[outcome.refusal];
   return [
-    [{text: REFUSAL_HEADLINE[outcome.refusal], bold: true, color: theme.danger}],
-    ...paragraph(sanitizeText(outcome.message), width),
+    ...paragraph(REFUSAL_HEADLINE[outcome.refusal], width, {bold: true, color: theme.danger}),
+    ...(SAID_IN_FULL.has(outcome.refusal) ? [] : paragraph(sanitizeText(outcome.message), width)),
     ...(next ? paragraph(next, width, {color: theme.accent}) : []),
     ...(outcome.findings?.length ? [[], ...findingLines(outcome.findings, width, theme)] : []),
     ...(outcome.refusal === 'conflict' ? conflictDiff(before, outcome.live, theme) : []),

@@ -38,6 +38,10 @@ import {diffTextLines, diffViewLines} from '../../../source/ui/components/diffLi
 import {LineView, wrapWords} from '../../../source/ui/components/LineView.js';
 import {ThemeContext} from '../../../source/ui/context.js';
 import {createTheme} from '../../../source/ui/theme.js';
+import {ScrollPane} from '../../../source/ui/components/ScrollPane.js';
+import {findingLines} from '../../../source/ui/screens/confirmLines.js';
+import type {Finding} from '../../../source/policy/types.js';
+import {KEY, press} from '../ink-helpers.js';
 
 const policy = readFileSync(new URL('../../fixtures/policies/console-v2.json', import.meta.url), 'utf8');
 const ESC = '\u001b';
@@ -91,7 +95,7 @@ test('long lines wrap onto continuation rows: nothing is cut, the number and mar
   const r = render(view(lines, 0, rows.length, 40, new Map([[2, 'warning' as const]])));
   const frame = rows_(r.lastFrame());
   assert.match(frame[1]!, /^⚠2 +"AWS"/);
-  assert.match(frame[2]!, /^ {3}\S/, 'continuation rows have a blank gutter');
+  assert.match(frame[2]!, /^ {3} {4}\S/, 'continuation rows have a blank gutter and sit under the content');
   assert.ok(frame.every(l => l.length <= 40));
   r.unmount();
 });
@@ -179,4 +183,75 @@ test('wrapWords wraps at word boundaries, indents continuations and cuts words l
   const r = render(<LineView lines={pieces.map(text => [{text}])} top={1} height={2} width={20} />);
   assert.deepEqual(rows_(r.lastFrame()), pieces.slice(1, 3));
   r.unmount();
+});
+
+test('wrapping keeps tokens whole where they fit a row, never starts a row with a comma, and splits an ARN at / or :', () => {
+  const actions = ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:DescribeKey'];
+  const arn = 'arn:aws:iam::111122223333:role/service-role/team-a/a-role-name-that-wraps';
+  const lines = jsonLines(
+    `{\n    "Action" : [ ${actions.map(a => `"${a}"`).join(', ')} ],\n    "AWS" : "${arn}"\n}`,
+  );
+  const textWidth = 30;
+  const rows = jsonRows(lines, textWidth);
+  const texts = rows.map(r => ' '.repeat(r.indent) + r.tokens.map(t => t.text).join(''));
+  for (const text of texts) assert.ok(text.length <= textWidth, `row wider than ${textWidth}: ${text}`);
+  for (const action of actions)
+    assert.ok(
+      texts.some(t => t.includes(`"${action}"`)),
+      `"${action}" is on one row, not cut`,
+    );
+  assert.ok(!texts.some(t => /^\s*,/.test(t)), 'no row starts with a comma');
+  const arnRows = rows.filter(r => r.line === 3).map(r => r.tokens.map(t => t.text).join(''));
+  assert.equal(arnRows.join(''), `    "AWS" : "${arn}"`, 'nothing is lost');
+  for (const piece of arnRows.slice(0, -1)) assert.match(piece, /[/:]$/, `"${piece}" ends at a / or :`);
+});
+
+test('after scrolling into a wrapped line, the top row still shows its line number', () => {
+  const arn = 'arn:aws:iam::111122223333:role/a-role-with-a-name-long-enough-to-wrap';
+  const lines = jsonLines(`{\n  "AWS": ["${arn}", "${arn}"]\n}`);
+  const rows = jsonRows(lines, jsonTextWidth(40, lines.length));
+  const continuation = rows.findIndex(r => !r.first);
+  assert.ok(continuation > 0);
+  const r = render(view(lines, continuation, 3, 40));
+  assert.match(rows_(r.lastFrame())[0]!, /^ 2 /, 'the first visible row names line 2');
+  assert.match(rows_(r.lastFrame())[1]!, /^ {3}/, 'later continuation rows keep a blank gutter');
+  r.unmount();
+});
+
+test('ScrollPane: keys that arrive in one read all count (PgDn×3, jjj), and g/G go to the ends', async () => {
+  const lines = Array.from({length: 100}, (_, i) => [{text: `line ${i}`}]);
+  const r = render(<ScrollPane lines={lines} height={10} width={20} />);
+  const top = () => rows_(r.lastFrame())[0];
+  await press(r, KEY.pageDown.repeat(3));
+  assert.equal(top(), 'line 27', 'three pages of nine rows');
+  await press(r, 'jjj');
+  assert.equal(top(), 'line 30');
+  await press(r, KEY.down + KEY.down);
+  assert.equal(top(), 'line 32');
+  await press(r, 'G');
+  assert.equal(top(), 'line 90');
+  await press(r, 'g');
+  assert.equal(top(), 'line 0');
+  r.unmount();
+});
+
+test('a finding whose message already names its statement does not repeat the Sid', () => {
+  const theme = createTheme(false);
+  const text = (f: Finding) =>
+    findingLines([f], 200, theme)[0]!
+      .map(s => s.text)
+      .join('');
+  assert.equal(
+    text({
+      severity: 'warning',
+      code: 'x',
+      message: 'Statement "Admins" names a deleted principal.',
+      sid: 'Admins',
+    }),
+    '⚠ Statement "Admins" names a deleted principal.',
+  );
+  assert.equal(
+    text({severity: 'warning', code: 'x', message: 'A wildcard principal.', sid: 'Open'}),
+    '⚠ A wildcard principal. (Open)',
+  );
 });

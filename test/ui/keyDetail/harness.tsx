@@ -4,7 +4,8 @@ import React from 'react';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import type {KeyDetails, KmsGateway} from '../../../source/aws/types.js';
-import {GatewayContext} from '../../../source/ui/context.js';
+import {GatewayContext, SCREEN_DEPTH, ScreenContext, type DeclareScreen} from '../../../source/ui/context.js';
+import type {Screen} from '../../../source/ui/keymap.js';
 import {KeyDetailScreen} from '../../../source/ui/screens/keyDetail/KeyDetailScreen.js';
 import {waitForFrame, type Rendered} from '../ink-helpers.js';
 
@@ -33,6 +34,8 @@ export interface OpenedKey {
   r: Rendered;
   details: KeyDetails;
   events: {back: number; changed: number};
+  /** The screen the app shell would show the footer and help of (the deepest declared). */
+  topScreen: () => Screen;
 }
 
 export interface Size {
@@ -47,20 +50,30 @@ export async function openKey(
 ): Promise<OpenedKey> {
   const details = await gateway.describeKey(ref);
   const events = {back: 0, changed: 0};
+  // The app shell's bookkeeping of declared screens, as in app.tsx.
+  const declared: Screen[] = [];
+  const declare: DeclareScreen = screen => {
+    declared.push(screen);
+    return () => void declared.splice(declared.lastIndexOf(screen), 1);
+  };
+  const topScreen = () =>
+    declared.reduce<Screen>((top, s) => (SCREEN_DEPTH[s] > SCREEN_DEPTH[top] ? s : top), 'keyDetail');
   const r = render(
-    <GatewayContext.Provider value={gateway}>
-      <KeyDetailScreen
-        summary={{keyId: details.keyId, arn: details.arn, aliases: details.aliases}}
-        details={details}
-        onBack={() => events.back++}
-        onChanged={() => events.changed++}
-        width={size.width}
-        height={size.height}
-      />
-    </GatewayContext.Provider>,
+    <ScreenContext.Provider value={declare}>
+      <GatewayContext.Provider value={gateway}>
+        <KeyDetailScreen
+          summary={{keyId: details.keyId, arn: details.arn, aliases: details.aliases}}
+          details={details}
+          onBack={() => events.back++}
+          onChanged={() => events.changed++}
+          width={size.width}
+          height={size.height}
+        />
+      </GatewayContext.Provider>
+    </ScreenContext.Provider>,
   );
   await waitForText(r, '"Statement"');
-  return {r, details, events};
+  return {r, details, events, topScreen};
 }
 
 /** The frame never grows past the space the shell gave the screen. */

@@ -59,3 +59,11 @@ test('history tab: the backup an upgrade wrote is listed, and Enter restores it 
   assert.match(await waitForText(r, 'Backups of this key (2)'), /restore/);
   r.unmount();
 });
+
+test('with no backups the History tab does not offer Enter to restore', async () => {
+  const {r, topScreen} = await openKey(fx.gateway, 'alias/signing');
+  await press(r, '4');
+  await waitForText(r, 'No backups yet');
+  assert.equal(topScreen(), 'keyDetail', 'the footer keeps the key detail keys, without "Enter restore"');
+  r.unmount();
+});

@@ -79,7 +79,7 @@ test('an AWS managed key can be read but u, a and e say why they cannot change i
 test('u on a current policy says there is nothing to upgrade', async () => {
   const {r} = await openKey(fx.gateway, 'alias/console-current');
   await press(r, 'u');
-  assert.match(plain(r.lastFrame()), /nothing to upgrade/);
+  assert.match(plain(r.lastFrame()), /Nothing to upgrade/);
   r.unmount();
 });
 
@@ -122,5 +122,53 @@ test('at 80×24 (the body the shell leaves: 80×21) every tab and every flow ste
   await press(r, KEY.enter);
   await waitForText(r, 'Step 4 of 5');
   fits();
+  r.unmount();
+});
+
+test('policy tab: g and G jump to the ends; several keys in one read each count', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/near-size-limit');
+  const range = () => /lines (\d+)–(\d+) of (\d+)/.exec(plain(r.lastFrame()))!;
+  await press(r, 'G');
+  const [, , last, total] = range();
+  assert.equal(last, total, 'G shows the last line');
+  await press(r, 'g');
+  assert.equal(range()[1], '1', 'g goes back to the first line');
+  await press(r, 'jjj');
+  assert.equal(range()[1], '4', 'jjj in one read scrolls three rows');
+  await press(r, KEY.down + KEY.down);
+  assert.equal(range()[1], '6');
+  r.unmount();
+});
+
+test('at 80 columns notices keep their important words: the upgrade offer fits, refusals wrap', async () => {
+  const size = {width: 80, height: 21};
+  const joined = (frame: string) => plain(frame).replace(/\s*\n\s*/g, ' ');
+  const v2 = await openKey(fx.gateway, 'alias/console-v2', size);
+  assert.match(plain(v2.r.lastFrame()).split('\n')[1]!, /u upgrades$/);
+  v2.r.unmount();
+
+  const managed = await openKey(fx.gateway, 'alias/aws/s3', size);
+  await press(managed.r, 'u');
+  assert.match(
+    joined(managed.r.lastFrame() ?? ''),
+    /AWS managed key: AWS manages its policy, so it can be viewed but not changed\./,
+  );
+  assertFits(managed.r.lastFrame() ?? '', size);
+  managed.r.unmount();
+
+  const api = await openKey(fx.gateway, 'alias/api-default', size);
+  await press(api.r, 'u');
+  assert.match(joined(api.r.lastFrame() ?? ''), /not a console default\. Use a \(access\) or e \(edit\)\./);
+  assertFits(api.r.lastFrame() ?? '', size);
+  api.r.unmount();
+});
+
+test('keys 2 and 3 in one read go to tab 3; Tab Tab goes two tabs on', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/console-v2');
+  await press(r, '23');
+  await waitForText(r, 'Findings (');
+  await press(r, '1');
+  await press(r, KEY.tab + KEY.tab);
+  await waitForText(r, 'Findings (');
   r.unmount();
 });

@@ -1,12 +1,12 @@
 // The local backups of this key (newest first): each is the exact policy text the key had before
 // keypol changed it. Enter restores the selected one, through the same review and write path.
-import React, {useEffect, useMemo, useState} from 'react';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {BackupEntry, KeyDetails} from '../../../aws/types.js';
 import {sanitizeText} from '../../../policy/index.js';
 import {useGateway, useOverlayOpen, useScreen, useTheme} from '../../context.js';
 import {errorMessage} from '../../hooks/usePolicy.js';
-import {actionFor} from '../../keymap.js';
+import {actionFor, splitKeys} from '../../keymap.js';
 import {fit} from '../../textWidth.js';
 import {follow, move, type Move, type View} from '../../viewport.js';
 
@@ -15,6 +15,8 @@ export interface HistoryTabProps {
   width: number;
   height: number;
   isActive: boolean;
+  /** Why no backup can be restored now (read-only, pending deletion...), if so. */
+  restoreRefusal?: string | undefined;
   onRestore: (entry: BackupEntry) => void;
 }
 
@@ -31,13 +33,22 @@ export function backupRow(entry: BackupEntry, width: number): string {
   return fit(`${time.padEnd(24)}${entry.reason.padEnd(12)}${entry.sha256.slice(0, 12)}  ${caller}`, width);
 }
 
-export function HistoryTab({keyDetails, width, height, isActive, onRestore}: HistoryTabProps) {
+export function HistoryTab({
+  keyDetails,
+  width,
+  height,
+  isActive,
+  restoreRefusal,
+  onRestore,
+}: HistoryTabProps) {
   const gateway = useGateway();
   const theme = useTheme();
   const [loaded, setLoaded] = useState<Loaded>({status: 'loading'});
   const [view, setView] = useState<View>({cursor: 0, offset: 0});
+  // Keys of one read (↓↓ Enter) run before a render: each starts from the view the last one left.
+  const latest = useRef(view);
+  latest.current = view;
   const overlay = useOverlayOpen();
-  useScreen('history', isActive);
 
   useEffect(() => {
     let live = true;
@@ -55,14 +66,21 @@ export function HistoryTab({keyDetails, width, height, isActive, onRestore}: His
   const entries = loaded.status === 'ready' ? loaded.entries : [];
   const listHeight = Math.max(1, height - 2);
   const current = follow(view, entries.length, listHeight);
+  // Enter means "restore" only when there is a backup to restore (the footer follows).
+  useScreen('history', isActive && entries.length > 0 && !restoreRefusal);
 
   useInput(
     (input, key) => {
-      const scroll = actionFor('keyDetail', input, key);
-      if (scroll && MOVES.has(scroll)) setView(move(current, scroll as Move, entries.length, listHeight));
-      else if (actionFor('history', input, key) === 'restore') {
-        const entry = entries[current.cursor];
-        if (entry) onRestore(entry);
+      for (const [i, k] of splitKeys(input, key)) {
+        const scroll = actionFor('keyDetail', i, k);
+        if (scroll && MOVES.has(scroll)) {
+          latest.current = move(latest.current, scroll as Move, entries.length, listHeight);
+          setView(latest.current);
+        } else if (actionFor('history', i, k) === 'restore') {
+          const entry = entries[follow(latest.current, entries.length, listHeight).cursor];
+          if (entry && !restoreRefusal) onRestore(entry);
+          return;
+        }
       }
     },
     {isActive: isActive && !overlay},
@@ -87,7 +105,7 @@ export function HistoryTab({keyDetails, width, height, isActive, onRestore}: His
       <Text bold wrap="truncate-end">
         {entries.length === 0
           ? 'No backups yet: keypol saves one here before every change it makes to this key.'
-          : `Backups of this key (${entries.length}), newest first. Enter restores the selected one after a review.`}
+          : `Backups of this key (${entries.length}), newest first. ${restoreRefusal ? 'Restoring is not possible now.' : 'Enter restores the selected one after a review.'}`}
       </Text>
       <Text color={theme.muted} wrap="truncate-end">
         {fit(`${'time'.padEnd(24)}${'reason'.padEnd(12)}${'sha256'.padEnd(14)}caller`, width)}

@@ -1,13 +1,12 @@
 // The policy as KMS returned it: highlighted, numbered, long lines wrapped, problems marked in
-// the gutter at their line, scrolling inside the screen (↑/k ↓/j PgUp PgDn).
+// the gutter at their line, scrolling inside the screen (↑/k ↓/j PgUp PgDn, g/G top and bottom).
 import React, {useMemo} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {policyByteLength} from '../../../policy/index.js';
 import {JsonView, jsonLines, jsonRows, jsonTextWidth, problemMarks} from '../../components/JsonView.js';
 import {useOverlayOpen, useTheme} from '../../context.js';
-import {useLineScroll} from '../../hooks/useLineScroll.js';
+import {useLineScroll, viewerActions} from '../../hooks/useLineScroll.js';
 import type {PolicyModel} from '../../hooks/usePolicy.js';
-import {actionFor} from '../../keymap.js';
 
 export interface TabProps {
   model: PolicyModel;
@@ -26,7 +25,12 @@ export function PolicyTab({model, width, height, isActive}: TabProps) {
   const viewHeight = Math.max(1, height - 1);
   const {top, scroll} = useLineScroll(rows.length, viewHeight);
   const overlay = useOverlayOpen();
-  useInput((input, key) => void scroll(actionFor('keyDetail', input, key)), {isActive: isActive && !overlay});
+  useInput(
+    (input, key) => {
+      for (const action of viewerActions(input, key)) scroll(action);
+    },
+    {isActive: isActive && !overlay},
+  );
 
   const errors = findings.filter(f => f.severity === 'error').length;
   const warnings = findings.filter(f => f.severity === 'warning').length;

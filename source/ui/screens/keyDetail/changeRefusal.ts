@@ -1,26 +1,37 @@
-// Why a change cannot even start on this key (u, a, e), in one sentence with the way forward.
-// The write path refuses these too; saying so up front spares the operator a walkthrough.
+// Why a change cannot even start on this key (u, a, e, restoring a backup), in one sentence with
+// the way forward. The write path refuses these too; saying so at the keypress spares the
+// operator a walkthrough that can only end in a refusal.
 import type {KeyDetails} from '../../../aws/types.js';
 import {sanitizeText} from '../../../policy/index.js';
 import type {PolicyModel} from '../../hooks/usePolicy.js';
 
+export type ChangeAction = 'upgrade' | 'access' | 'edit' | 'restore';
+
+export const READ_ONLY_REFUSAL = 'Read-only: start keypol without --read-only to change policies.';
+
 export function changeRefusal(
-  action: 'upgrade' | 'access' | 'edit',
+  action: ChangeAction,
   key: KeyDetails,
   model: PolicyModel,
+  readOnly: boolean,
 ): string | undefined {
+  if (readOnly) return READ_ONLY_REFUSAL;
   if (key.keyManager === 'AWS' || model.classification?.kind === 'aws-managed') {
-    return 'This is an AWS managed key: AWS manages its policy, so it can be viewed but not changed.';
+    return 'AWS managed key: AWS manages its policy, so it can be viewed but not changed.';
   }
-  if (action === 'edit') return undefined;
+  if (key.state === 'PendingDeletion') {
+    // KMS refuses PutKeyPolicy on such a key; cancelling the deletion leaves it Disabled.
+    return `Pending deletion: cancel the deletion first (aws kms cancel-key-deletion --key-id ${sanitizeText(key.keyId)}), then change the policy.`;
+  }
+  if (action === 'edit' || action === 'restore') return undefined;
   if (!model.document) return 'The policy is not valid JSON: press e to fix it in your editor.';
   if (action === 'access') return undefined;
   const c = model.classification;
   if (!c || (c.kind !== 'console-default' && c.kind !== 'console-modified')) {
     const label = c ? sanitizeText(c.label) : 'not recognised';
-    return `Upgrades apply to the console's default policies; this one is ${label}. Use a (access) or e (edit).`;
+    return `Nothing to upgrade: this policy is ${label}, not a console default. Use a (access) or e (edit).`;
   }
   if (!c.outdated)
-    return 'This policy already has every permission of the current console default: nothing to upgrade.';
+    return 'Nothing to upgrade: this policy already has every permission of the current console default.';
   return undefined;
 }

@@ -39,30 +39,41 @@ export function principalVerdict(value: string, keyAccountId: string, result: Ed
   };
 }
 
+// The examples are shapes, not principals: a real-looking name could be taken for a suggestion.
 const PROMPTS: Record<AccessRole, {question: string; example: string}> = {
   administrator: {
     question: 'Enter or paste the ARN of the IAM user or role',
-    example: 'arn:aws:iam::111122223333:role/KeyAdmin',
+    example: 'arn:aws:iam::111122223333:role/NAME',
   },
   user: {
     question: 'Enter or paste the ARN of the IAM user or role',
-    example: 'arn:aws:iam::111122223333:role/AppServer',
+    example: 'arn:aws:iam::111122223333:role/NAME',
   },
-  account: {question: 'Enter the 12-digit id of the other AWS account', example: '444455556666'},
+  account: {question: 'Enter the 12-digit id of the other AWS account', example: '123456789012'},
 };
+
+/** What Enter on an empty field says. */
+export function emptyFieldHint(role: AccessRole): string {
+  return role === 'account'
+    ? 'Type the 12-digit id of the other AWS account first.'
+    : 'Type or paste the ARN of an IAM user or role first, e.g. arn:aws:iam::111122223333:role/NAME.';
+}
 
 export interface PrincipalStepProps {
   role: AccessRole;
   value: string;
   onChange: (value: string) => void;
-  verdict?: PrincipalVerdict;
+  onSubmit: (value: string) => void;
+  verdict?: PrincipalVerdict | undefined;
+  /** A hint after Enter on an empty field. */
+  nudge?: string | undefined;
   width: number;
 }
 
-export function PrincipalStep({role, value, onChange, verdict, width}: PrincipalStepProps) {
+export function PrincipalStep({role, value, onChange, onSubmit, verdict, nudge, width}: PrincipalStepProps) {
   const theme = useTheme();
   const {question, example} = PROMPTS[role];
-  const lines: Line[] = [];
+  const lines: Line[] = nudge ? paragraph(nudge, width, {color: theme.warning}, 2) : [];
   if (verdict && value.trim()) {
     if (verdict.result.ok) lines.push([{text: `✔ ${verdict.description}`, color: theme.success}]);
     else
@@ -74,7 +85,13 @@ export function PrincipalStep({role, value, onChange, verdict, width}: Principal
       <Text bold>{question}:</Text>
       <Box>
         <Text color={theme.accent}>› </Text>
-        <TextInput value={value} onChange={onChange} placeholder={example} width={Math.max(10, width - 2)} />
+        <TextInput
+          value={value}
+          onChange={onChange}
+          onSubmit={onSubmit}
+          placeholder={example}
+          width={Math.max(10, width - 2)}
+        />
       </Box>
       <Text> </Text>
       {lines.map((line, i) => (
