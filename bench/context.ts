@@ -1,5 +1,5 @@
 // What every benchmark gets from the runner.
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -25,3 +25,12 @@ export function createContext(cli: string, cwd: string, runs: number, root: stri
 }
 
 export const tempRoot = (): string => mkdtempSync(join(tmpdir(), 'keypol-bench-'));
+
+/**
+ * The Node flags the built CLI's shebang asks for (`#!/usr/bin/env -S node FLAGS`): the bench runs
+ * `process.execPath` (the project's Node 24) with them, which is how the installed bin runs.
+ */
+export function cliNodeFlags(cli: string): string[] {
+  const first = readFileSync(cli, 'utf8').split('\n', 1)[0] ?? '';
+  return /^#!\/usr\/bin\/env -S node\s+(.*)$/.exec(first)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+}

@@ -2,7 +2,7 @@
 // sandbox: wall time and peak RSS of each, and keypol's share of the AWS CLI's.
 import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import type {BenchContext} from './context.js';
+import {cliNodeFlags, type BenchContext} from './context.js';
 import {measureCommand, PYTHON, type RunResult} from './proc.js';
 import {measured, notMeasured, type Row} from './report.js';
 import {clientEnv, startSandboxProcess} from './sandbox-process.js';
@@ -51,7 +51,7 @@ export async function benchListVsAws(ctx: BenchContext): Promise<Row[]> {
   try {
     const env = clientEnv(ctx.tempDir('state'), ctx.tempDir('home'));
     const target = ['--endpoint-url', sandbox.endpoint, '--region', 'us-east-1'];
-    const keypolCmd = [process.execPath, ctx.cli, ...target, 'list', '--json'];
+    const keypolCmd = [process.execPath, ...cliNodeFlags(ctx.cli), ctx.cli, ...target, 'list', '--json'];
     const awsCmd =
       typeof aws === 'string' ? [aws, ...target, '--output', 'json', 'kms', 'list-keys'] : undefined;
     const keypol: RunResult[] = [];

@@ -3,6 +3,7 @@
 import {readFileSync} from 'node:fs';
 import pty from 'node-pty';
 import xterm from '@xterm/headless'; // CJS: only the default import works in ESM (stack.md, trap 8)
+import {cliNodeFlags} from './context.js';
 
 export interface TuiOptions {
   args: string[];
@@ -32,7 +33,10 @@ export class TuiSession {
     const env: Record<string, string> = {...options.env, TERM: 'xterm-256color'};
     delete env.CI; // with CI set (even empty) Ink writes nothing until unmount (stack.md, trap 1)
     this.startedAt = performance.now();
-    this.proc = pty.spawn(process.execPath, options.args, {
+    // The CLI runs with its shebang's Node flags, as the installed bin does.
+    const [script, ...rest] = options.args;
+    const args = script?.endsWith('.js') ? [...cliNodeFlags(script), script, ...rest] : options.args;
+    this.proc = pty.spawn(process.execPath, args, {
       name: 'xterm-256color',
       cols,
       rows,

@@ -48,6 +48,9 @@ const BENCHES: Bench[] = [
   },
 ];
 
+/** `BENCH_ONLY=2,3 npm run bench`: just those rows, for a quick loop (RESULTS.md is then left alone). */
+const only = process.env.BENCH_ONLY?.split(',').map(s => s.trim());
+
 async function main(): Promise<void> {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
   const root = tempRoot();
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const rows: Row[] = [];
   try {
-    for (const bench of BENCHES) {
+    for (const bench of BENCHES.filter(b => !only || only.includes(b.section))) {
       process.stderr.write(`${bench.section}. ${bench.name}…\n`);
       const ctx = createContext(cli, cwd, RUNS, root);
       const benchStart = performance.now();
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
   const totalS = (performance.now() - t0) / 1000;
   const table = markdownTable(rows);
   process.stdout.write(`\n${table}\n\nwhole run ${totalS.toFixed(0)} s\n`);
+  if (only) return;
   writeFileSync(join(cwd, 'bench', 'RESULTS.md'), results(started, table, totalS, startLoad));
   process.stdout.write('written to bench/RESULTS.md\n');
 }

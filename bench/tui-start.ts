@@ -2,7 +2,7 @@
 // from process start to the first frame that shows key rows. With it, to see where the time goes:
 // the first frame of any kind, the CPU the process used by the first rows, and the same start-up
 // without the UI (`keypol --sandbox list --json`).
-import type {BenchContext} from './context.js';
+import {cliNodeFlags, type BenchContext} from './context.js';
 import {measureCommand} from './proc.js';
 import {hasKeyRows, TimeoutError, TuiSession} from './pty.js';
 import {measured, notMeasured, type Row} from './report.js';
@@ -67,7 +67,10 @@ async function withoutUi(ctx: BenchContext): Promise<Row> {
   const env = clientEnv(ctx.tempDir('state'), ctx.tempDir('home'));
   const times: number[] = [];
   for (let i = 0; i <= ctx.runs; i++) {
-    const run = await measureCommand([process.execPath, ctx.cli, '--sandbox', 'list', '--json'], env);
+    const run = await measureCommand(
+      [process.execPath, ...cliNodeFlags(ctx.cli), ctx.cli, '--sandbox', 'list', '--json'],
+      env,
+    );
     if (run.exitCode !== 0) {
       return notMeasured(SECTION, '… keypol --sandbox list --json (no UI)', `exit code ${run.exitCode}`);
     }
