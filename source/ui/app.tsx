@@ -98,10 +98,14 @@ function Frame({
   const screen = [fallback, ...declared].reduce((top, s) => (SCREEN_DEPTH[s] > SCREEN_DEPTH[top] ? s : top));
 
   useInput((input, key) => {
+    let typing = TYPING_SCREENS.has(screen);
     for (const [i, k] of splitKeys(input, key)) {
       const action = actionFor('global', i, k);
       if (action === 'interrupt') return onQuit();
-      if (latestOverlay() !== undefined || TYPING_SCREENS.has(screen)) return;
+      // A '/' earlier in this same read (a paste, or keys sent together) opened the filter before
+      // React could declare it: what follows is filter text, not `:` or `?`.
+      if (screen === 'keys' && actionFor('keys', i, k) === 'filter') typing = true;
+      if (latestOverlay() !== undefined || typing) return;
       if (action === 'help') setOverlay('help');
       else if (action === 'switch') setOverlay('switch');
     }

@@ -128,6 +128,16 @@ test('the filter narrows as you type, col:value works, Esc clears; q is a letter
   r.unmount();
 });
 
+test('a pasted filter with col:value and Enter is all filter text: ":" does not open the switch prompt', async () => {
+  const r = start();
+  await waitForFrame(r, f => f.includes('Disabled') && f.includes('outdated v1'));
+  r.stdin.write('/state:disabled\r'); // one read, as a paste or keys sent together arrive
+  const frame = await waitForFrame(r, 'filter state:disabled');
+  assert.match(frame, /1 of \d+ keys/);
+  assert.doesNotMatch(frame, /Switch region/);
+  r.unmount();
+});
+
 test('s cycles the sort column', async () => {
   const r = start();
   await waitForFrame(r, 'sort alias');
