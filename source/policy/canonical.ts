@@ -6,7 +6,8 @@ import {toList, uniqueSorted} from './lists.js';
 const LIST_ELEMENTS = ['Action', 'NotAction', 'Resource', 'NotResource'];
 const PRINCIPAL_ELEMENTS = ['Principal', 'NotPrincipal'];
 const TOP_ORDER = ['Version', 'Id', 'Statement'];
-const STATEMENT_ORDER = [
+/** Every element a key policy statement may have, in the order people read them. */
+export const STATEMENT_ELEMENTS = [
   'Sid',
   'Effect',
   'Principal',
@@ -104,7 +105,8 @@ function print(
 /** Stable pretty print of the canonical form: friendly order for the top level and statements. */
 export function printCanonical(doc: PolicyDocument): string {
   // depth 0 = document, 1 = Statement array, 2 = a statement.
-  const friendly = (depth: number) => (depth === 0 ? TOP_ORDER : depth === 2 ? STATEMENT_ORDER : undefined);
+  const friendly = (depth: number) =>
+    depth === 0 ? TOP_ORDER : depth === 2 ? STATEMENT_ELEMENTS : undefined;
   return print(canonicalise(doc), '', friendly, 0);
 }
 

@@ -2,20 +2,10 @@
 import type {Finding, Json} from './types.js';
 import {toList} from './lists.js';
 import {GROUP_REASON, SERVICE, parsePrincipal} from './principal.js';
+import {STATEMENT_ELEMENTS} from './canonical.js';
 
 type Issue = Omit<Finding, 'statementIndex' | 'line' | 'sid'>;
 
-const KNOWN = [
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-];
 const PRINCIPAL_KINDS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
 const error = (code: string, message: string): Issue => ({severity: 'error', code, message});
@@ -84,7 +74,7 @@ function principalIssues(element: string, block: Json): Issue[] {
 export function checkStatement(st: {[key: string]: Json}): Issue[] {
   const issues: Issue[] = [];
   for (const key of Object.keys(st)) {
-    if (!KNOWN.includes(key)) issues.push(error('element', `Unknown element "${key}".`));
+    if (!STATEMENT_ELEMENTS.includes(key)) issues.push(error('element', `Unknown element "${key}".`));
   }
   if (st.Sid !== undefined && typeof st.Sid !== 'string') issues.push(error('sid', 'Sid must be a string.'));
   if (st.Effect !== 'Allow' && st.Effect !== 'Deny') {
