@@ -4,7 +4,7 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import type {ConnectionInfo, KeyDetails} from '../../source/aws/types.js';
+import type {ConnectionInfo} from '../../source/aws/types.js';
 import {ThemeContext} from '../../source/ui/context.js';
 import {createTheme} from '../../source/ui/theme.js';
 import {buildRow} from '../../source/ui/keyRows.js';
@@ -19,6 +19,7 @@ import {displayWidth} from '../../source/ui/textWidth.js';
 import {statusText} from '../../source/ui/components/StatusLine.js';
 import {KeyListScreen} from '../../source/ui/screens/KeyListScreen.js';
 import type {KeysState} from '../../source/ui/hooks/useKeys.js';
+import {keyDetails} from './fixtures.js';
 
 const info: ConnectionInfo = {region: 'us-east-1', sandbox: true, readOnly: true};
 const lines = (frame: string | undefined) => (frame ?? '').split('\n');
@@ -222,34 +223,16 @@ test('PgDn three times in one read turns three pages; Up Up in one read moves tw
   r.unmount();
 });
 
-function details(keyId: string, extra: Partial<KeyDetails>): KeyDetails {
-  return {
-    keyId,
-    arn: `arn:aws:kms:us-east-1:111122223333:key/${keyId}`,
-    aliases: [],
-    accountId: '111122223333',
-    state: 'Enabled',
-    enabled: true,
-    keySpec: 'SYMMETRIC_DEFAULT',
-    keyUsage: 'ENCRYPT_DECRYPT',
-    keyManager: 'CUSTOMER',
-    origin: 'AWS_KMS',
-    description: '',
-    multiRegion: false,
-    ...extra,
-  };
-}
-
 test('key rows: badge and cells at 80 columns, hostile text rendered harmlessly, nothing wraps', () => {
   const hostileId = '0e1f2a3b-0000-4000-8000-000000000001';
-  const hostile = details(hostileId, {
+  const hostile = keyDetails(hostileId, {
     description: `${ESC}]0;pwned${ESC}\\${ESC}[2J evil`,
     aliases: [`alias/evil${ESC}[31m`],
   });
   const rows = [
     buildRow(
       {keyId: 'aaaa1111-0000-4000-8000-000000000000', arn: 'x', aliases: ['alias/payments']},
-      details('aaaa1111', {}),
+      keyDetails('aaaa1111', {}),
       {label: 'outdated v2', tone: 'outdated'},
     ),
     buildRow({keyId: hostileId, arn: 'y', aliases: hostile.aliases}, hostile, {

@@ -2,6 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {KeyDetails, KeySummary} from '../../source/aws/types.js';
 import {buildRow, type Badge} from '../../source/ui/keyRows.js';
+import {keyDetails} from './fixtures.js';
 import {filterRows, parseFilter} from '../../source/ui/keyFilter.js';
 import {nextSort, sortRows, SORT_ORDER} from '../../source/ui/keySort.js';
 
@@ -11,20 +12,7 @@ function key(id: string, alias: string | undefined, extra: Partial<KeyDetails> =
     arn: `arn:aws:kms:us-east-1:111122223333:key/${id}`,
     aliases: alias ? [`alias/${alias}`] : [],
   };
-  const details: KeyDetails = {
-    ...summary,
-    accountId: '111122223333',
-    state: 'Enabled',
-    enabled: true,
-    keySpec: 'SYMMETRIC_DEFAULT',
-    keyUsage: 'ENCRYPT_DECRYPT',
-    keyManager: 'CUSTOMER',
-    origin: 'AWS_KMS',
-    description: '',
-    multiRegion: false,
-    ...extra,
-  };
-  return buildRow(summary, details, badge);
+  return buildRow(summary, keyDetails(id, {...summary, ...extra}), badge);
 }
 
 const rows = [

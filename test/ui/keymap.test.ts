@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Key} from 'ink';
+import {NO_KEY as NONE} from './fixtures.js';
 import {
   actionFor,
   binding,
@@ -14,28 +15,6 @@ import {
 } from '../../source/ui/keymap.js';
 import {badgeTone, colorDisabled, createTheme} from '../../source/ui/theme.js';
 
-const NONE: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 const k = (flags: Partial<Key> = {}): Key => ({...NONE, ...flags});
 
 test('the keys screen maps arrows and vi keys to the same actions', () => {

@@ -3,34 +3,13 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Key} from 'ink';
+import {NO_KEY as NONE} from './fixtures.js';
 import {applyListKeys, LIST_TOP, type ListContext, type ListState} from '../../source/ui/keyListKeys.js';
 import {buildRow, type KeyRow} from '../../source/ui/keyRows.js';
 import {filterRows} from '../../source/ui/keyFilter.js';
 import {sortRows, type SortColumn} from '../../source/ui/keySort.js';
 import {splitKeys} from '../../source/ui/keymap.js';
 
-const NONE: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 const press = (flags: Partial<Key>, input = ''): [string, Key] => [input, {...NONE, ...flags}];
 const DOWN = press({downArrow: true});
 const PGDN = press({pageDown: true});
