@@ -7,6 +7,8 @@ import {cliNodeFlags} from './context.js';
 
 export interface TuiOptions {
   args: string[];
+  /** A program to run as itself (keypol's single executable) instead of this Node. */
+  executable?: string;
   env: Record<string, string>;
   cwd: string;
   cols?: number;
@@ -36,7 +38,7 @@ export class TuiSession {
     // The CLI runs with its shebang's Node flags, as the installed bin does.
     const [script, ...rest] = options.args;
     const args = script?.endsWith('.js') ? [...cliNodeFlags(script), script, ...rest] : options.args;
-    this.proc = pty.spawn(process.execPath, args, {
+    this.proc = pty.spawn(options.executable ?? process.execPath, args, {
       name: 'xterm-256color',
       cols,
       rows,

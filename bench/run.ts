@@ -46,6 +46,11 @@ const BENCHES: Bench[] = [
     name: 'fetching 10,000 policies through the gateway',
     run: async ctx => (await import('./gateway-fetch.js')).benchGatewayFetch(ctx, RUNS_10K),
   },
+  {
+    section: '6',
+    name: 'single executable vs node dist/cli.js',
+    run: async ctx => (await import('./exe.js')).benchExe(ctx),
+  },
 ];
 
 /** `BENCH_ONLY=2,3 npm run bench`: just those rows, for a quick loop (RESULTS.md is then left alone). */

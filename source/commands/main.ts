@@ -6,7 +6,7 @@ import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
 import {stateDir} from '../store/paths.js';
 import {resolveConnection} from './connection.js';
 import {EXIT, UsageError} from './exit.js';
-import {USAGE, VERSION} from './usage.js';
+import {USAGE, versionText} from './usage.js';
 import type {KmsGateway} from '../aws/types.js';
 import type {CommandContext, CommandModule, InputStream, OutputStream} from './context.js';
 
@@ -49,10 +49,12 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
 export async function main(argv: string[], io: Io): Promise<number> {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 22) {
-    // Ink 8, conf 16 and the next AWS SDK releases need Node 22; say so rather than half-work.
+    // Ink 8, conf 16 and the AWS SDK from January 2027 need Node 22 (README "Install" says why not
+    // 20); say so rather than half-work, and name the way out that needs no Node at all.
     io.stderr.write(
-      `keypol: needs Node.js 22 or newer; this is ${process.version}. In a clone, run it through npm ` +
-        '(npm start, npx keypol), which uses the Node 24 the project installs.\n',
+      `keypol: needs Node.js 22 or newer; this is ${process.version}.\n` +
+        'Without a newer Node, use the single executable keypol-linux-x64 (or -arm64): it carries its own\n' +
+        'Node.js; see "Install" in the README. In a clone, npm start and npx keypol use the project\'s Node 24.\n',
     );
     return EXIT.error;
   }
@@ -86,7 +88,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   const {values, positionals} = parsed;
-  if (values.version) return (say(io.stdout, `keypol ${VERSION}`), EXIT.ok);
+  if (values.version) return (say(io.stdout, versionText()), EXIT.ok);
   if (values.help) return (say(io.stdout, command?.usage ?? USAGE), EXIT.ok);
   if (!command && positionals.length) {
     say(io.stderr, `keypol: unexpected ${JSON.stringify(positionals[0])}\nRun "keypol --help" for usage.`);

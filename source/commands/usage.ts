@@ -3,6 +3,16 @@ import packageJson from '../../package.json' with {type: 'json'};
 
 export const VERSION: string = packageJson.version;
 
+// Set by the bundler (scripts/bundle-options.mjs); absent when keypol runs from source (tsx, tests).
+declare const KEYPOL_BUILD: {kind: string; commit: string} | undefined;
+
+/** `keypol --version`: the version, how this copy was built and the Node.js it runs on. */
+export function versionText(): string {
+  const build = typeof KEYPOL_BUILD === 'undefined' ? {kind: 'source', commit: 'unknown'} : KEYPOL_BUILD;
+  const kind = build.kind === 'executable' ? `executable ${process.platform}-${process.arch}` : build.kind;
+  return `keypol ${VERSION} (${kind}, Node.js ${process.version}, commit ${build.commit})`;
+}
+
 export const USAGE = `keypol ${VERSION} — AWS KMS key policies in your terminal
 
 Usage:

@@ -222,7 +222,10 @@ test('--help and --version', async () => {
   const commandHelp = await runKeypol(target, ['upgrade', '--help']);
   assert.match(commandHelp.stdout, /^Usage: keypol upgrade KEY/);
   const version = await runKeypol(target, ['--version']);
-  assert.match(version.stdout, /^keypol \d+\.\d+\.\d+\n$/);
+  assert.match(
+    version.stdout,
+    /^keypol \d+\.\d+\.\d+ \(source, Node\.js v\d+\.\d+\.\d+, commit unknown\)\n$/,
+  );
 });
 
 test('a profile from ~/.aws/config gives its region and credentials (the SDK chain, as the AWS CLI)', async () => {

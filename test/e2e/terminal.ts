@@ -23,13 +23,31 @@ export interface TerminalSession {
   dispose(): void;
 }
 
+export interface StartOptions {
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  /** The program and its first arguments: by default this Node running dist/cli.js. */
+  command?: string[];
+  /** Start from `env` alone (plus TERM and the state dirs), not from this process's environment. */
+  cleanEnv?: boolean;
+  cwd?: string;
+}
+
 export function startKeypol(
   args: string[],
-  {cols = 80, rows = 24, env = {}}: {cols?: number; rows?: number; env?: Record<string, string>} = {},
+  {
+    cols = 80,
+    rows = 24,
+    env = {},
+    command = [process.execPath, 'dist/cli.js'],
+    cleanEnv = false,
+    cwd = process.cwd(),
+  }: StartOptions = {},
 ): TerminalSession {
   const stateDir = mkdtempSync(join(tmpdir(), 'keypol-e2e-'));
   const childEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) childEnv[k] = v;
+  if (!cleanEnv) for (const [k, v] of Object.entries(process.env)) if (v !== undefined) childEnv[k] = v;
   delete childEnv.CI; // any CI value makes Ink silent until exit (stack.md, trap 1)
   delete childEnv.NO_COLOR;
   Object.assign(
@@ -42,11 +60,12 @@ export function startKeypol(
   const titles: string[] = [];
   term.onTitleChange(title => titles.push(title));
   let raw = '';
-  const child = pty.spawn(process.execPath, ['dist/cli.js', ...args], {
+  const [program = process.execPath, ...first] = command;
+  const child = pty.spawn(program, [...first, ...args], {
     name: 'xterm-256color',
     cols,
     rows,
-    cwd: process.cwd(),
+    cwd,
     env: childEnv,
   });
   child.onData(data => {
