@@ -185,7 +185,7 @@ export function applyAccessEdit(input: PolicyDocument, edit: AccessEdit, key: Ke
       );
       if (elsewhere.length > 0) {
         return fail(
-          `${edit.principal} is not ${label} in the console's statements, but ${elsewhere.join(', ')} gives it access; edit that in the policy itself.`,
+          `${edit.principal} is not ${label} in the console's statements, but ${elsewhere.join(', ')} ${elsewhere.length === 1 ? 'gives' : 'give'} it access; edit that in the policy itself.`,
         );
       }
       return already(`${edit.principal} is not ${label}.`);

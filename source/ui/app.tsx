@@ -20,7 +20,8 @@ import type {KeyRow} from './keyRows.js';
 import {useKeys} from './hooks/useKeys.js';
 import {Header, type IdentityState} from './components/Header.js';
 import {Footer} from './components/Footer.js';
-import {HelpOverlay} from './components/HelpOverlay.js';
+import {HelpOverlay, helpLayout} from './components/HelpOverlay.js';
+import {viewerActions} from './hooks/useLineScroll.js';
 import {SwitchPrompt} from './components/SwitchPrompt.js';
 import {ErrorBoundary} from './components/ErrorBoundary.js';
 import {KeyListScreen} from './screens/KeyListScreen.js';
@@ -33,17 +34,27 @@ export interface AppProps {
   gateway: KmsGateway;
   theme: Theme;
   reconnect?: Reconnect;
+  /** Ctrl-C: told before the app exits, so the process ends with 130 like any interrupted program. */
+  onInterrupt?: () => void;
 }
 
 const HEADER_LINES = 2;
 const FOOTER_LINES = 1;
 
-export function App({gateway: initialGateway, theme, reconnect}: AppProps) {
+export function App({gateway: initialGateway, theme, reconnect, onInterrupt}: AppProps) {
   const {exit} = useApp();
   return (
     <ErrorBoundary onError={exit}>
       <ThemeContext.Provider value={theme}>
-        <Frame initialGateway={initialGateway} reconnect={reconnect} onQuit={() => exit()} />
+        <Frame
+          initialGateway={initialGateway}
+          reconnect={reconnect}
+          onQuit={() => exit()}
+          onInterrupt={() => {
+            onInterrupt?.();
+            exit();
+          }}
+        />
       </ThemeContext.Provider>
     </ErrorBoundary>
   );
@@ -55,10 +66,12 @@ function Frame({
   initialGateway,
   reconnect,
   onQuit,
+  onInterrupt,
 }: {
   initialGateway: KmsGateway;
   reconnect?: Reconnect;
   onQuit: () => void;
+  onInterrupt: () => void;
 }) {
   const {columns, rows} = useWindowSize();
   const [gateway, setGateway] = useState(initialGateway);
@@ -85,6 +98,7 @@ function Frame({
     };
   }, [gateway]);
 
+  const bodyHeight = Math.max(1, rows - HEADER_LINES - FOOTER_LINES);
   const declare = useCallback((screen: Screen) => {
     setDeclared(list => [...list, screen]);
     return () =>
@@ -101,7 +115,7 @@ function Frame({
     let typing = TYPING_SCREENS.has(screen);
     for (const [i, k] of splitKeys(input, key)) {
       const action = actionFor('global', i, k);
-      if (action === 'interrupt') return onQuit();
+      if (action === 'interrupt') return onInterrupt();
       // A '/' earlier in this same read (a paste, or keys sent together) opened the filter before
       // React could declare it: what follows is filter text, not `:` or `?`.
       if (screen === 'keys' && actionFor('keys', i, k) === 'filter') typing = true;
@@ -111,9 +125,22 @@ function Frame({
     }
   });
 
+  const [helpTop, setHelpTop] = useState(0);
   useInput(
     (input, key) => {
-      if (actionFor('global', input, key) === 'help' || input === 'q' || key.escape) setOverlay(undefined);
+      if (actionFor('global', input, key) === 'help' || input === 'q' || key.escape) {
+        setOverlay(undefined);
+        setHelpTop(0);
+        return;
+      }
+      const {maxTop, rows: page} = helpLayout(screen, columns, bodyHeight);
+      for (const action of viewerActions(input, key)) {
+        const delta: Record<string, number> = {up: -1, down: 1, pageUp: -page, pageDown: page};
+        setHelpTop(t => {
+          const next = action === 'top' ? 0 : action === 'bottom' ? maxTop : t + (delta[action] ?? 0);
+          return Math.max(0, Math.min(maxTop, next));
+        });
+      }
     },
     {isActive: overlay === 'help'},
   );
@@ -130,7 +157,6 @@ function Frame({
     [reconnect],
   );
 
-  const bodyHeight = Math.max(1, rows - HEADER_LINES - FOOTER_LINES);
   const bodySize = useMemo(() => ({width: columns, height: bodyHeight}), [columns, bodyHeight]);
   const openRow = useCallback((row: KeyRow) => setRoute({kind: 'detail', keyId: row.keyId}), []);
 
@@ -150,6 +176,7 @@ function Frame({
                     readOnly={gateway.info.readOnly}
                     width={columns}
                     height={bodyHeight}
+                    top={helpTop}
                   />
                 ) : null}
                 {overlay === 'switch' ? (

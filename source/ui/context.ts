@@ -63,8 +63,8 @@ export const SCREEN_DEPTH: Readonly<Record<Screen, number>> = {
   filter: 2,
   keyDetail: 3,
   history: 4,
+  flow: 5,
   wizard: 5,
-  upgrade: 5,
   confirm: 6,
   prompt: 7,
 };

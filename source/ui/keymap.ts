@@ -4,7 +4,7 @@
 import type {Key} from 'ink';
 
 export type Screen =
-  'global' | 'keys' | 'filter' | 'prompt' | 'keyDetail' | 'history' | 'wizard' | 'upgrade' | 'confirm';
+  'global' | 'keys' | 'filter' | 'prompt' | 'keyDetail' | 'history' | 'flow' | 'wizard' | 'confirm';
 
 /** Ink's boolean key flags that a binding may match on (arrows, Enter, Esc, Tab...). */
 export type KeyFlag =
@@ -81,11 +81,13 @@ export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
     bind('filter', '/', 'filter', [on('/')]),
     bind('clearFilter', 'Esc', 'clear filter', [flag('escape')], false),
     bind('open', 'Enter', 'open', [flag('return')]),
-    bind('sort', 's', 'sort', [on('s')]),
+    bind('sort', 's', 'sort by the next column', [on('s')], true, {hint: 'sort'}),
     bind('refresh', 'r', 'refresh', [on('r')]),
     bind('quit', 'q', 'quit', [on('q')]),
   ],
   filter: [
+    bind('words', 'word', 'alias, key id, description; a pasted key or alias ARN', [], false),
+    bind('column', 'col:value', 'one column: alias id state spec usage manager desc badge', [], false),
     bind('apply', 'Enter', 'keep filter', [flag('return'), flag('downArrow')]),
     bind('clear', 'Esc', 'clear filter', [flag('escape')]),
     bind('erase', 'Backspace', 'delete a character', [flag('backspace'), flag('delete')], false),
@@ -109,6 +111,8 @@ export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
     bind('down', '↓/j', 'scroll down', DOWN, false),
     bind('pageUp', 'PgUp', 'page up', [flag('pageUp')], false),
     bind('pageDown', 'PgDn', 'page down', [flag('pageDown')], false),
+    bind('top', 'g', 'top', [on('g')], false),
+    bind('bottom', 'G', 'bottom', [on('G')], false),
     write('upgrade', 'u', 'upgrade to the current console policy', [on('u')], 'upgrade'),
     write('access', 'a', 'access wizard: grant or remove access', [on('a')], 'access'),
     write('edit', 'e', 'edit in $EDITOR', [on('e')], 'edit'),
@@ -116,18 +120,29 @@ export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
     bind('back', 'Esc/q', 'back', [flag('escape'), on('q')]),
   ],
   history: [write('restore', 'Enter', 'restore this backup', [flag('return')], 'restore')],
+  // A step of a change (access wizard, upgrade, review, result): keys, not text.
+  flow: [
+    bind('next', 'Enter', 'next', [flag('return')]),
+    bind('up', '↑/k', 'choose or scroll', UP, false),
+    bind('down', '↓/j', 'choose or scroll', DOWN, false),
+    bind('pageUp', 'PgUp', 'page up', [flag('pageUp')], false),
+    bind('pageDown', 'PgDn', 'page down', [flag('pageDown')], false),
+    bind('top', 'g', 'top', [on('g')], false),
+    bind('bottom', 'G', 'bottom', [on('G')], false),
+    bind('editAgain', 'e', 'edit again (a raw edit: your text is kept)', [on('e')], false),
+    bind('cancel', 'Esc/q', 'back one step (answers are kept)', [flag('escape'), on('q')], true, {
+      hint: 'back',
+    }),
+  ],
+  // A step where the operator types (a principal, the key's name): letters are text.
   wizard: [
     bind('next', 'Enter', 'next', [flag('return')]),
-    bind('cancel', 'Esc', 'back / cancel', [flag('escape')]),
-  ],
-  upgrade: [
-    bind('next', 'Enter', 'next', [flag('return')]),
-    bind('cancel', 'Esc', 'back / cancel', [flag('escape')]),
+    bind('cancel', 'Esc', 'back one step (your text is kept)', [flag('escape')], true, {hint: 'back'}),
   ],
   confirm: [
-    bind('confirm', 'y', 'confirm', [on('y')]),
+    bind('confirm', 'y', 'confirm: write the change', [on('y')], true, {hint: 'confirm'}),
     bind('next', 'Enter', 'confirm typed name', [flag('return')], false),
-    bind('cancel', 'Esc', 'cancel', [flag('escape')]),
+    bind('cancel', 'Esc/q', 'back to the review', [flag('escape'), on('q')], true, {hint: 'back'}),
     bind('typed', 'name', 'type the alias or key id to confirm a risky change', [], false),
   ],
 };
@@ -184,6 +199,9 @@ export function actionFor(screen: Screen, input: string, key: Key): string | und
  */
 const PARENT: Partial<Record<Screen, Screen>> = {history: 'keyDetail'};
 
+/** Screens a flow step leads to: its help lists their keys too (the review's help names `y`). */
+const LEADS_TO: Partial<Record<Screen, Screen>> = {flow: 'confirm'};
+
 /** The screen's bindings, then its parent's (see PARENT). */
 function withParent(screen: Screen): Binding[] {
   const parent = PARENT[screen];
@@ -194,9 +212,11 @@ function withParent(screen: Screen): Binding[] {
 export function helpSections(screen: Screen): Array<{title: string; bindings: readonly Binding[]}> {
   if (screen === 'global') return [{title: SCREEN_TITLES.global, bindings: KEYMAP.global}];
   const parent = PARENT[screen];
+  const next = LEADS_TO[screen];
   return [
     {title: SCREEN_TITLES[screen], bindings: KEYMAP[screen]},
     ...(parent ? [{title: SCREEN_TITLES[parent], bindings: KEYMAP[parent]}] : []),
+    ...(next ? [{title: SCREEN_TITLES[next], bindings: KEYMAP[next]}] : []),
     {title: SCREEN_TITLES.global, bindings: KEYMAP.global},
   ];
 }
@@ -230,7 +250,7 @@ export function footerHints(screen: Screen, {readOnly = false} = {}): FooterHint
 
 /** How the help describes a binding: write actions are marked in read-only mode (mark first, so a cut keeps it). */
 export function helpText(b: Binding, {readOnly = false} = {}): string {
-  return readOnly && b.writes ? `(off, read-only) ${b.description}` : b.description;
+  return readOnly && b.writes ? `(off) ${b.description}` : b.description;
 }
 
 export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {
@@ -240,7 +260,7 @@ export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {
   prompt: 'Switch region/profile',
   keyDetail: 'Key detail',
   history: 'History tab',
-  wizard: 'Access wizard',
-  upgrade: 'Upgrade walkthrough',
+  flow: 'Change (wizard, upgrade, edit, restore)',
+  wizard: 'Typing an answer',
   confirm: 'Confirmation',
 };

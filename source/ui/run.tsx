@@ -31,12 +31,20 @@ export async function runTui(options: TuiOptions): Promise<number> {
     return 2;
   }
   const theme = createTheme(colorDisabled(process.env, options.noColor));
-  const instance = render(<App gateway={options.gateway} theme={theme} reconnect={options.reconnect} />, {
+  let code = 0;
+  const interrupted = () => {
+    code = INTERRUPTED;
+  };
+  const app = (
+    <App gateway={options.gateway} theme={theme} reconnect={options.reconnect} onInterrupt={interrupted} />
+  );
+  const instance = render(app, {
     alternateScreen: true,
     // We checked for a TTY above; being told "interactive" keeps a stray CI variable in an
     // operator's shell from silencing the UI (Ink treats any CI as non-interactive).
     interactive: true,
-    exitOnCtrlC: true,
+    // The app handles Ctrl-C (the keymap's 'interrupt') so that it can exit with 130.
+    exitOnCtrlC: false,
     // Ink throttles every render to maxFps, keystrokes included: at 30 a key that lands just after a
     // background redraw waited up to 33 ms (10k keys, filter keystroke: median 40 → 24 ms at 120).
     // Background loading is coalesced in useKeys (4 redraws a second), so this is a cap, not a pace.
@@ -51,7 +59,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
   process.stdout.prependListener('resize', wipeOnResize);
   try {
     await instance.waitUntilExit();
-    return 0;
+    return code;
   } catch (error) {
     // Ink has already left the alternate screen: this sentence lands on the normal screen.
     const message = sanitizeText(error instanceof Error ? error.message : String(error));
@@ -62,6 +70,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
     process.stdout.off('resize', wipeOnResize);
   }
 }
+
+/** The shell's code for a program ended by Ctrl-C (128 + SIGINT). */
+export const INTERRUPTED = 130;
 
 /** Cursor home, erase the whole screen (the alternate screen has no scrollback to lose). */
 export const WIPE = '\u001b[H\u001b[2J';

@@ -10,9 +10,10 @@ import {accessModel, parsePolicy} from '../../source/policy/index.js';
 import {runEditor} from '../../source/ui/hooks/useEditor.js';
 import {withSandbox, type SandboxFixture} from '../helpers/sandbox.js';
 import {KEY, press} from './ink-helpers.js';
-import {openKey, waitForText} from './keyDetail/harness.js';
+import {openKey, plain, waitForText} from './keyDetail/harness.js';
 
 const EDITOR_SCRIPT = fileURLToPath(new URL('../fixtures/editors/two-step.mjs', import.meta.url));
+const OVERSIZE_SCRIPT = fileURLToPath(new URL('../fixtures/editors/oversize.mjs', import.meta.url));
 let fx: SandboxFixture;
 let scratch: string;
 before(async () => {
@@ -30,10 +31,10 @@ interface EditorCall {
   text: string;
 }
 
-function useScriptedEditor(name: string): () => EditorCall[] {
+function useScriptedEditor(name: string, script = EDITOR_SCRIPT): () => EditorCall[] {
   const log = join(scratch, `${name}.jsonl`);
   delete process.env.VISUAL;
-  process.env.EDITOR = `"${process.execPath}" "${EDITOR_SCRIPT}"`;
+  process.env.EDITOR = `"${process.execPath}" "${script}"`;
   process.env.KEYPOL_TEST_EDITOR_LOG = log;
   return () =>
     readFileSync(log, 'utf8')
@@ -50,7 +51,7 @@ test('raw edit: an invalid edit shows line and column, editing again keeps the t
   await press(r, 'e');
   const problem = await waitForText(r, 'not valid JSON');
   assert.match(problem, /Line 2, column \d+: expected a value/);
-  assert.match(problem, /Enter edit again \(your text is kept\)/);
+  assert.match(problem, /Enter\/e edit again \(your text is kept\)/);
   assert.equal(calls()[0]?.text, original, 'the editor got the live policy text');
   assert.equal(calls()[0]?.mode, 0o600, 'in a file only the operator can read');
 
@@ -68,6 +69,32 @@ test('raw edit: an invalid edit shows line and column, editing again keeps the t
   const users = accessModel(parsed.document, keyInfoOf(details)).users.map(u => u.value);
   assert.ok(users.includes('arn:aws:iam::111122223333:role/Editor'));
   r.unmount();
+});
+
+test('raw edit refused for size: e edits again from the refused text, not the live policy', async () => {
+  const calls = useScriptedEditor('oversize', OVERSIZE_SCRIPT);
+  const {r, details} = await openKey(fx.gateway, 'alias/console-v3');
+  const before = (await fx.gateway.getPolicy(details.keyId)).sha256;
+  await press(r, 'e');
+  const review = await waitForText(r, 'This policy cannot be written');
+  assert.match(review, /32,?768/);
+  assert.match(review, /e edit again \(your text is kept\)/);
+  await press(r, 'e');
+  await waitForText(r, 'Raw edit · Review');
+  assert.equal(calls().length, 2);
+  assert.match(calls()[1]?.text ?? '', / {40000}$/, 'the second edit started from the refused text');
+  assert.doesNotMatch(plain(r.lastFrame()), /cannot be written/);
+  // Esc/q from here goes back to the tabs; nothing was written.
+  await press(r, 'q');
+  await waitForText(r, '1 Policy');
+  assert.equal((await fx.gateway.getPolicy(details.keyId)).sha256, before);
+  r.unmount();
+});
+
+test('an editor that does not exist is named, with how to choose another', () => {
+  const missing = runEditor('{}', 'k.json', {...process.env, VISUAL: 'no-such-editor-keypol'});
+  assert.equal(missing.ok, false);
+  assert.match(missing.ok ? '' : missing.message, /"no-such-editor-keypol" was not found: set \$EDITOR/);
 });
 
 test('raw edit: Esc on the invalid-JSON screen discards the edit and writes nothing', async () => {

@@ -36,29 +36,30 @@ test('upgrade walkthrough on alias/console-v2: explained, reviewed, confirmed wi
   };
 
   await key('u');
-  const step1 = await waitForText(r, 'Step 1 of 5');
+  // No deletion question for a v2 policy: four steps, numbered as shown.
+  const step1 = await waitForText(r, 'Step 1 of 4');
   for (const action of missing) assert.ok(step1.includes(action), `step 1 names ${action}`);
   assert.match(step1, /tagging/);
   assert.match(step1, /removes nothing/);
   assertFits(r.lastFrame() ?? '');
 
+  assert.match(step1, /kms:TagResource · tagging \(2017\)/, 'one pair of brackets');
   await key(KEY.enter);
-  if (plain(r.lastFrame()).includes('Step 2 of 5')) await key(KEY.enter);
-  const review = await waitForText(r, 'Step 3 of 5');
+  const review = await waitForText(r, 'Step 2 of 4 · Review');
   assert.match(review, /removes nothing/i);
   assert.match(review, /What changes/);
   assert.match(r.lastFrame() ?? '', /\u001b\[32m\+.*kms:TagResource/, 'the added action is a green + line');
   assertFits(r.lastFrame() ?? '');
   // The footer follows the step: Enter goes on at the review; y only where y confirms.
-  assert.equal(topScreen(), 'upgrade');
+  assert.equal(topScreen(), 'flow');
 
   await key(KEY.enter);
-  assert.match(await waitForText(r, 'Step 4 of 5'), /Press y to write it/);
+  assert.match(await waitForText(r, 'Step 3 of 4'), /Press y to write it/);
   assert.equal(topScreen(), 'confirm');
   const logBefore = fx.sandbox.log.length;
   await key('y');
   const done = await waitForText(r, 'Policy written and verified');
-  assert.match(done, /Step 5 of 5/);
+  assert.match(done, /Step 4 of 4/);
   assert.match(done, /Backup written:\s+\S+/);
   // The undo hint repeats the connection, so pasted it goes to the sandbox, not to real AWS.
   assert.match(done, /keypol --sandbox --region us-east-1 restore alias\/console-v2 (\\\n\s+)?\S+/);
@@ -81,7 +82,7 @@ test('modified console policy: the walkthrough warns, and Esc at step 1 writes n
   const {r, details} = await openKey(fx.gateway, 'alias/modified-v2');
   const logBefore = fx.sandbox.log.length;
   await press(r, 'u');
-  assert.match(await waitForText(r, 'Step 1 of 5'), /changed by hand/);
+  assert.match(await waitForText(r, 'Step 1 of 4'), /changed by hand/);
   await press(r, KEY.escape);
   await waitForText(r, '1 Policy');
   assert.ok(!operations(fx.sandbox, logBefore).includes('PutKeyPolicy'));
@@ -89,18 +90,52 @@ test('modified console policy: the walkthrough warns, and Esc at step 1 writes n
   r.unmount();
 });
 
-test('when the deletion choice cannot be inferred, step 2 asks it and the answer shapes the policy', async () => {
-  const {r, details} = await openKey(fx.gateway, 'alias/console-v1');
+test('at 60×12 the deletion step shows the option Enter picks, and the confirm step shows what changes', async () => {
+  const size = {width: 60, height: 8};
+  const {r} = await openKey(fx.gateway, 'alias/console-v1', size);
   await press(r, 'u');
   await waitForText(r, 'Step 1 of 5');
   await press(r, KEY.enter);
+  const deletion = await waitForText(r, 'Step 2 of 5');
+  assert.match(deletion, /❯ No, administrators may not delete it/);
+  assertFits(r.lastFrame() ?? '', size);
+  await press(r, KEY.enter);
+  await waitForText(r, 'Step 3 of 5');
+  await press(r, KEY.enter);
+  const confirm = await waitForText(r, 'Step 4 of 5');
+  assert.match(confirm, /What changes\n.*•/, 'the heading and at least one line of what changes');
+  assert.match(confirm, /Press y to write it/);
+  assertFits(r.lastFrame() ?? '', size);
+  await press(r, KEY.escape);
+  await waitForText(r, 'Step 3 of 5');
+  r.unmount();
+});
+
+test('v1: the deletion step asks; Esc goes back exactly one step at a time and every answer is kept', async () => {
+  const {r, details} = await openKey(fx.gateway, 'alias/console-v1');
+  await press(r, 'u');
+  const step1 = await waitForText(r, 'Step 1 of 5');
+  const count = /gives key administrators (\d+) more/.exec(step1)?.[1];
+  await press(r, KEY.enter);
   // v1 predates key deletion: nothing in the policy says what the operator would choose.
-  assert.match(
-    await waitForText(r, 'Step 2 of 5'),
-    /Should key administrators be allowed to delete this key/,
-  );
+  assert.match(await waitForText(r, 'Step 2 of 5 · Deletion'), /May key administrators delete this key\?/);
   // keypol cannot infer the answer, so the cursor starts on the one that grants nothing.
   assert.match(plain(r.lastFrame()), /❯ No, administrators may not delete it/);
+  await press(r, KEY.down);
+  await press(r, KEY.enter);
+  assert.match(await waitForText(r, 'Step 3 of 5'), /kms:ScheduleKeyDeletion/);
+  // Esc from the review: back to the deletion step (not step 1), on the answer given.
+  await press(r, KEY.escape);
+  await waitForText(r, 'Step 2 of 5');
+  assert.match(plain(r.lastFrame()), /❯ Yes, allow it/);
+  // q is back too (not text here); step 1 says what it said before the answer.
+  await press(r, 'q');
+  const again = await waitForText(r, 'Step 1 of 5');
+  assert.equal(/gives key administrators (\d+) more/.exec(again)?.[1], count, 'step 1 does not change');
+  await press(r, KEY.enter);
+  await waitForText(r, 'Step 2 of 5');
+  assert.match(plain(r.lastFrame()), /❯ Yes, allow it/, 'the answer is still there');
+  await press(r, KEY.up);
   await press(r, KEY.enter);
   await waitForText(r, 'Step 3 of 5');
   await press(r, KEY.enter);

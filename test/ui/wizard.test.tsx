@@ -34,7 +34,7 @@ async function choose(r: Rendered, label: string): Promise<void> {
 }
 
 async function confirmSimple(r: Rendered): Promise<string> {
-  await waitForText(r, 'Step 3 of 5');
+  await waitForText(r, / of [45] · Review the change/);
   await press(r, KEY.enter);
   await waitForText(r, 'Press y to write it');
   await press(r, 'y');
@@ -112,7 +112,8 @@ test('wizard: the deletion toggle names its effect and flips the console checkbo
   await press(r, 'a');
   await waitForText(r, 'Step 1 of 5');
   await choose(r, 'Allow key administrators to delete this key');
-  assert.match(await waitForText(r, 'Step 3 of 5'), /kms:ScheduleKeyDeletion/);
+  // No principal to ask for: four steps, numbered as shown.
+  assert.match(await waitForText(r, 'Step 2 of 4'), /kms:ScheduleKeyDeletion/);
   await confirmSimple(r);
   assert.equal((await liveAccess(details)).administratorsCanDelete, true);
   r.unmount();
@@ -178,5 +179,39 @@ test('↓ and Enter in one read pick the item ↓ moved to', async () => {
   const step2 = await waitForText(r, 'Step 2 of 5');
   assert.doesNotMatch(step2, /Enter or paste the ARN/, 'not "Add a key administrator"');
   assert.match(step2, /❯ role\/KeyAdmin/, 'the administrators to remove are listed');
+  r.unmount();
+});
+
+test('wizard: Esc goes back one step at a time and keeps every answer; q closes from the list', async () => {
+  const {r, topScreen} = await openKey(fx.gateway, 'alias/console-current');
+  await press(r, 'a');
+  await waitForText(r, 'Step 1 of 5');
+  await choose(r, 'Add a key user');
+  await waitForText(r, 'Step 2 of 5');
+  assert.equal(topScreen(), 'wizard', 'the field takes letters: q is text here');
+  await type(r, REPORTING);
+  await press(r, KEY.enter);
+  await waitForText(r, 'Step 3 of 5 · Review');
+  await press(r, KEY.escape);
+  assert.match(await waitForText(r, 'Step 2 of 5'), /role\/Reporting/, 'the typed principal is kept');
+  await press(r, KEY.escape);
+  const step1 = await waitForText(r, 'Step 1 of 5');
+  assert.match(step1, /❯ Add a key user/, 'the list reopens on the choice made');
+  assert.equal(topScreen(), 'flow');
+  await press(r, KEY.enter);
+  assert.match(await waitForText(r, 'Step 2 of 5'), /role\/Reporting/, 'the same choice keeps the text');
+  await press(r, KEY.escape);
+  await waitForText(r, 'Step 1 of 5');
+  await press(r, 'q');
+  await waitForText(r, '1 Policy');
+  r.unmount();
+});
+
+test('wizard: a policy with no administrators statement is not offered the deletion toggle, and says why', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/api-default');
+  await press(r, 'a');
+  const step1 = await waitForText(r, 'Step 1 of 5');
+  assert.ok(!step1.split('\n').some(l => /^[❯ ] (Allow|Prevent) key administrators/.test(l)), 'not a choice');
+  assert.match(step1, /no key administrators statement; add a key\s+administrator first/);
   r.unmount();
 });

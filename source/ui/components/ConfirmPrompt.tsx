@@ -8,6 +8,7 @@ import {Box, Text, useInput} from 'ink';
 import {actionFor} from '../keymap.js';
 import {useOverlayOpen, useTheme} from '../context.js';
 import {TextInput} from './TextInput.js';
+import {wrapWords} from './LineView.js';
 
 export type ConfirmLevel = 'simple' | 'typed' | 'override';
 
@@ -24,6 +25,25 @@ export interface ConfirmPromptProps {
   width: number;
   isActive?: boolean;
 }
+
+const SIMPLE_HINT = 'Press y to write it, Esc to go back to the review.';
+
+/** Rows the prompt takes at `width`, so the review above it keeps the rest (60×12 included). */
+export function promptRows(
+  level: ConfirmLevel,
+  question: string,
+  names: readonly string[],
+  width: number,
+): number {
+  const rows = (text: string) => wrapWords(text, width).length;
+  if (level === 'simple') return rows(`${question}?`) + rows(SIMPLE_HINT);
+  // Question, the longer of the two instructions, the text field and a line for a problem.
+  return rows(`${question}?`) + Math.max(rows(namePrompt(names)), rows(PHRASE_PROMPT)) + 2;
+}
+
+const namePrompt = (names: readonly string[]) =>
+  `Type the key's alias or id (${names[0] ?? ''}) and press Enter to confirm; Esc goes back.`;
+const PHRASE_PROMPT = `This policy may lock everyone out of the key. Type "${OVERRIDE_PHRASE}" and press Enter to write it anyway.`;
 
 export function ConfirmPrompt({
   level,
@@ -65,7 +85,8 @@ export function ConfirmPrompt({
 
   useInput(
     (input, key) => {
-      const action = actionFor('confirm', input, key);
+      // While a name is typed, letters are text: only Esc goes back (the 'wizard' keys).
+      const action = actionFor(level === 'simple' ? 'confirm' : 'wizard', input, key);
       if (action === 'cancel') onCancel();
       else if (level === 'simple' && action === 'confirm') onConfirm();
     },
@@ -76,16 +97,11 @@ export function ConfirmPrompt({
     return (
       <Box flexDirection="column">
         <Text bold>{question}?</Text>
-        <Text>
-          Press <Text bold>y</Text> to write it, <Text bold>Esc</Text> to go back.
-        </Text>
+        <Text>{SIMPLE_HINT}</Text>
       </Box>
     );
   }
-  const prompt =
-    stage === 'name'
-      ? `Type the key's alias or id (${names[0] ?? ''}) and press Enter to confirm; Esc cancels.`
-      : `This policy may lock everyone out of the key. Type "${OVERRIDE_PHRASE}" and press Enter to write it anyway.`;
+  const prompt = stage === 'name' ? namePrompt(names) : PHRASE_PROMPT;
   return (
     <Box flexDirection="column">
       <Text bold>{question}?</Text>

@@ -27,6 +27,14 @@ export function runEditor(text: string, fileName: string, env: NodeJS.ProcessEnv
       stdio: 'inherit',
       env,
     });
+    // sh answers 127 when the command is not found (126: found but not executable).
+    const missing = (run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' || run.status === 127;
+    if (missing || run.status === 126) {
+      return {
+        ok: false,
+        message: `The editor "${command}" was ${missing ? 'not found' : 'not executable'}: set $EDITOR (or $VISUAL) to an editor on your PATH, e.g. EDITOR=nano. Nothing was changed.`,
+      };
+    }
     if (run.error)
       return {ok: false, message: `Could not start the editor "${command}": ${run.error.message}.`};
     if (run.status !== 0) {

@@ -1,28 +1,30 @@
-// The access wizard (`a`): 1 what to change → 2 which principal (typed and validated, or picked
-// from the policy for a removal) → 3 review → 4 confirm → 5 result. Every edit is the domain's
-// applyAccessEdit on the reviewed policy; after a conflict it is re-applied to the live policy.
+// The access wizard (`a`): what to change → which principal (typed and validated, or picked from
+// the policy for a removal; no such step for the deletion toggle) → review → confirm → result.
+// Every edit is the domain's applyAccessEdit on the reviewed policy; after a conflict it is
+// re-applied to the live policy. Esc (and q where it is not text) goes back one step, and every
+// answer given so far is kept: the lists reopen on the earlier choice, the field on its text.
 import React, {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {keyInfoOf} from '../../aws/types.js';
 import {applyAccessEdit, parsePrincipal, printPolicy, sanitizeText} from '../../policy/index.js';
 import type {AccessEdit, PolicyDocument} from '../../policy/types.js';
+import {wrapWords} from '../components/LineView.js';
 import {useOverlayOpen, useScreen, useTheme} from '../context.js';
 import {documentOf} from '../hooks/useProposedChange.js';
 import {actionFor} from '../keymap.js';
 import {ConfirmChange} from './ConfirmChange.js';
 import type {FlowProps} from './flowProps.js';
+import {flowHeadings} from './flowSteps.js';
 import {ChoiceList} from './wizard/ChoiceList.js';
-import {ROLE_WORDS, roleMembers, wizardChoices, type Choice} from './wizard/choices.js';
+import {ROLE_WORDS, removable, wizardChoices, type Choice} from './wizard/choices.js';
 import {PrincipalStep, crossAccountNote, emptyFieldHint, principalVerdict} from './wizard/PrincipalStep.js';
 
 type Step = 'choose' | 'principal' | 'pick' | 'review';
 
 const TITLE = 'Access wizard';
-const STEPS = {
-  review: 'Step 3 of 5 · Review the change',
-  confirm: 'Step 4 of 5 · Confirm',
-  result: 'Step 5 of 5 · Result',
-};
+const HEADINGS = {choose: 'What do you want to change?', principal: 'Which principal?'};
+const WITH_PRINCIPAL = flowHeadings(['choose', 'principal'] as const, HEADINGS);
+const DELETION_ONLY = flowHeadings(['choose'] as const, HEADINGS);
 
 function describeEdit(edit: AccessEdit, accountId: string): string {
   if (edit.op === 'set-deletion') {
@@ -45,7 +47,6 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   // Said when Enter finds nothing to go on with (an empty field); typing clears it.
   const [nudge, setNudge] = useState<string>();
   const overlay = useOverlayOpen();
-  useScreen('wizard');
 
   const access = model.access;
   const apply = (doc: PolicyDocument, e: AccessEdit) => applyAccessEdit(doc, e, info);
@@ -81,13 +82,17 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
     else setStep('choose');
   };
 
+  const reviewing = step === 'review' && typeof planned === 'object';
+  // The field takes letters (only Esc goes back); the lists take q as back too.
+  const typing = step === 'principal';
+  useScreen(typing ? 'wizard' : 'flow', !reviewing);
   useInput(
     (input, key) => {
-      const act = actionFor('wizard', input, key);
-      if (act === 'cancel') back();
+      if (actionFor(typing ? 'wizard' : 'flow', input, key) === 'cancel') back();
     },
-    {isActive: !(step === 'review' && typeof planned === 'object') && !overlay},
+    {isActive: !reviewing && !overlay},
   );
+  const headings = choice?.kind === 'deletion' ? DELETION_ONLY : WITH_PRINCIPAL;
 
   if (!access || !model.document) {
     return <Text color={theme.danger}>The policy is not valid JSON: fix it with e (edit) first.</Text>;
@@ -102,7 +107,7 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
         change={planned}
         title={TITLE}
         action={describeEdit(edit, keyDetails.accountId)}
-        steps={STEPS}
+        steps={headings.change}
         intro={
           principal?.external && principal.accountId
             ? crossAccountNote(principal.accountId, width, theme)
@@ -123,10 +128,29 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
     );
   }
 
-  const heading =
-    step === 'choose' ? 'Step 1 of 5 · What do you want to change?' : 'Step 2 of 5 · Which principal?';
-  const members = choice && choice.kind !== 'deletion' ? roleMembers(access, choice.role) : [];
+  const heading = step === 'choose' ? headings.own.choose : WITH_PRINCIPAL.own.principal;
+  const choices = wizardChoices(access, model.document, info);
+  const chosenAt = Math.max(
+    0,
+    choices.items.findIndex(c => JSON.stringify(c.value) === JSON.stringify(choice)),
+  );
+  const removal =
+    choice?.kind === 'remove' ? removable(access, choice.role, model.document, info) : undefined;
+  const members = removal?.members ?? [];
+  const pickedAt = Math.max(0, edit && edit.op === 'remove' ? members.indexOf(edit.principal) : 0);
   const nameOf = (v: string) => sanitizeText(parsePrincipal(v, keyDetails.accountId).name);
+  const notes =
+    step === 'choose'
+      ? choices.unavailable
+      : step === 'pick'
+        ? (removal?.refused ?? []).map(r => `Not listed: ${r.reason}`)
+        : [];
+  // The list first; what is not offered, and why, in the rows left below it.
+  const listCount = step === 'choose' ? choices.items.length : members.length;
+  const listRows = Math.max(1, Math.min(listCount, height - 5));
+  const noteLines = notes
+    .flatMap(n => wrapWords(sanitizeText(n), width, 2))
+    .slice(0, Math.max(0, height - 6 - listRows));
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold wrap="truncate-end">
@@ -142,11 +166,13 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
         <ChoiceList
           key="choose"
           isFocused={!overlay}
-          items={wizardChoices(access)}
-          limit={Math.max(1, height - 5)}
+          items={choices.items}
+          initial={chosenAt}
+          limit={listRows}
           onSelect={item => {
+            // The same answer again keeps what was typed after it; another starts afresh.
+            if (JSON.stringify(item.value) !== JSON.stringify(choice)) setValue('');
             setChoice(item.value);
-            setValue('');
             setNudge(undefined);
             if (item.value.kind === 'add') setStep('principal');
             else if (item.value.kind === 'remove') setStep('pick');
@@ -174,7 +200,8 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
           key="pick"
           isFocused={!overlay}
           items={members.map(m => ({key: m, label: nameOf(m), value: m}))}
-          limit={Math.max(1, height - 5)}
+          initial={pickedAt}
+          limit={listRows}
           onSelect={item => {
             if (choice?.kind !== 'remove') return;
             setEdit({op: 'remove', role: choice.role, principal: item.value});
@@ -183,9 +210,17 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
         />
       ) : null}
       {typeof planned === 'string' ? <Text color={theme.danger}>✖ {sanitizeText(planned)}</Text> : null}
+      {noteLines.length > 0 ? <Text> </Text> : null}
+      {noteLines.map((note, i) => (
+        <Text key={i} color={theme.muted} wrap="truncate-end">
+          {note}
+        </Text>
+      ))}
       <Box flexGrow={1} />
       <Text color={theme.muted} wrap="truncate-end">
-        {step === 'principal' ? 'Enter review · Esc back' : '↑↓ choose · Enter select · Esc back'}
+        {step === 'principal'
+          ? 'Enter review · Esc back (your text is kept)'
+          : `↑↓ choose · Enter select · Esc/q ${step === 'choose' ? 'close' : 'back'}`}
       </Text>
     </Box>
   );

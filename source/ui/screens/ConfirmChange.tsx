@@ -6,7 +6,7 @@ import React, {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {KeyDetails, PolicySnapshot, WriteOutcome} from '../../aws/types.js';
 import {sanitizeText} from '../../policy/index.js';
-import {ConfirmPrompt} from '../components/ConfirmPrompt.js';
+import {ConfirmPrompt, promptRows} from '../components/ConfirmPrompt.js';
 import {paragraph, type Line} from '../components/LineView.js';
 import {ScrollPane} from '../components/ScrollPane.js';
 import {useGateway, useOverlayOpen, useScreen, useTheme} from '../context.js';
@@ -38,6 +38,11 @@ export interface ConfirmChangeProps {
   onClose: () => void;
   /** Esc during the review: back to the flow's previous step (default: close). */
   onBack?: () => void;
+  /**
+   * A raw edit: `e` reopens the editor on the operator's text (after a refusal, or to change it
+   * before writing), so a refused edit is never thrown away.
+   */
+  onEditAgain?: () => void;
   width: number;
   height: number;
 }
@@ -52,10 +57,20 @@ type Phase =
 
 const NO_LINES: readonly Line[] = [];
 const DEFAULT_STEPS: StepLabels = {review: 'Review', confirm: 'Confirm', result: 'Result'};
-const PROMPT_ROWS = 6;
 
 export function ConfirmChange(props: ConfirmChangeProps) {
-  const {keyDetails, title, action, intro = NO_LINES, replan, onWritten, onClose, width, height} = props;
+  const {
+    keyDetails,
+    title,
+    action,
+    intro = NO_LINES,
+    replan,
+    onWritten,
+    onClose,
+    onEditAgain,
+    width,
+    height,
+  } = props;
   const onBack = props.onBack ?? onClose;
   const steps = props.steps ?? DEFAULT_STEPS;
   const gateway = useGateway();
@@ -69,7 +84,7 @@ export function ConfirmChange(props: ConfirmChangeProps) {
   const confirming = phase.name === 'confirm';
   useScreen('confirm', confirming && change.level === 'simple');
   useScreen('wizard', confirming && change.level !== 'simple');
-  useScreen('upgrade', !confirming);
+  useScreen('flow', !confirming);
 
   const applicable = change.blocking.length === 0 && (!change.diff || change.diff.changes.length > 0);
 
@@ -115,9 +130,15 @@ export function ConfirmChange(props: ConfirmChangeProps) {
     }
   };
 
+  // Edit again: while reviewing, and after any refusal but a conflict (which offers a fresh review).
+  const editable =
+    onEditAgain !== undefined &&
+    (phase.name === 'review' || (phase.name === 'refused' && phase.outcome.refusal !== 'conflict'));
+
   useInput(
     (input, key) => {
-      const act = actionFor('confirm', input, key);
+      const act = actionFor('flow', input, key);
+      if (editable && act === 'editAgain') return onEditAgain();
       if (phase.name === 'review') {
         if (act === 'cancel') onBack();
         else if (act === 'next') applicable ? setPhase({name: 'confirm'}) : onClose();
@@ -162,8 +183,10 @@ export function ConfirmChange(props: ConfirmChangeProps) {
       : phase.name === 'confirm' || phase.name === 'applying'
         ? steps.confirm
         : steps.result;
-  const hint = hintFor(phase, applicable);
-  const bottomRows = phase.name === 'confirm' ? PROMPT_ROWS : 1;
+  const hint = (editable ? 'e edit again (your text is kept) · ' : '') + hintFor(phase, applicable);
+  const names = [...keyDetails.aliases.map(a => sanitizeText(a)), keyDetails.keyId];
+  const question = `${action} (${keyRef(keyDetails)})`;
+  const bottomRows = phase.name === 'confirm' ? promptRows(change.level, question, names, width) : 1;
   const paneHeight = Math.max(1, height - 1 - bottomRows);
 
   return (
@@ -179,11 +202,11 @@ export function ConfirmChange(props: ConfirmChangeProps) {
         isActive={phase.name !== 'confirm'}
       />
       {phase.name === 'confirm' ? (
-        <Box height={PROMPT_ROWS} flexDirection="column" justifyContent="flex-end">
+        <Box height={bottomRows} flexDirection="column" justifyContent="flex-end">
           <ConfirmPrompt
             level={change.level}
-            names={[...keyDetails.aliases.map(a => sanitizeText(a)), keyDetails.keyId]}
-            question={`${action} (${keyRef(keyDetails)})`}
+            names={names}
+            question={question}
             onConfirm={apply}
             onCancel={() => setPhase({name: 'review'})}
             width={width}
@@ -201,12 +224,12 @@ export function ConfirmChange(props: ConfirmChangeProps) {
 function hintFor(phase: Phase, applicable: boolean): string {
   switch (phase.name) {
     case 'review':
-      return applicable ? 'Enter continue · ↑↓ PgUp PgDn scroll · Esc cancel' : 'Enter/Esc back · ↑↓ scroll';
+      return applicable ? 'Enter continue · ↑↓ PgUp PgDn scroll · Esc/q back' : 'Enter/Esc back · ↑↓ scroll';
     case 'applying':
       return '';
     case 'refused':
       return phase.outcome.refusal === 'conflict' && phase.outcome.live
-        ? 'Enter review again · ↑↓ scroll · Esc cancel'
+        ? 'Enter review again · ↑↓ scroll · Esc/q close'
         : 'Enter/Esc back · ↑↓ scroll';
     default:
       return 'Enter/Esc back · ↑↓ scroll';

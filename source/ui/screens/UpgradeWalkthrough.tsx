@@ -1,6 +1,6 @@
-// The upgrade walkthrough (`u`): 1 what is outdated and why → 2 the deletion question, only when
-// the policy cannot tell → 3 review (summary + diff) → 4 confirm → 5 the verified result and how to
-// undo. The plan comes from the domain (planUpgrade); this screen only walks the operator through it.
+// The upgrade walkthrough (`u`): what is outdated and why → the deletion question, only when the
+// policy cannot tell (a v1 policy) → review (summary + diff) → confirm → the verified result and
+// how to undo. Steps are numbered as shown (4 or 5 of them); Esc/q go back one step. The plan comes from the domain (planUpgrade); this screen only walks the operator through it.
 import React, {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {keyInfoOf} from '../../aws/types.js';
@@ -13,17 +13,14 @@ import {documentOf} from '../hooks/useProposedChange.js';
 import {actionFor} from '../keymap.js';
 import {ConfirmChange} from './ConfirmChange.js';
 import type {FlowProps} from './flowProps.js';
+import {flowHeadings} from './flowSteps.js';
 import {explainLines} from './upgrade/explainLines.js';
 import {ChoiceList} from './wizard/ChoiceList.js';
 
 type Step = 'explain' | 'deletion' | 'review';
 
 const TITLE = 'Upgrade walkthrough';
-const STEPS = {
-  review: 'Step 3 of 5 · Review the change',
-  confirm: 'Step 4 of 5 · Confirm',
-  result: 'Step 5 of 5 · Result',
-};
+const HEADINGS = {explain: 'What is outdated', deletion: 'Deletion'};
 
 export function UpgradeWalkthrough({
   keyDetails,
@@ -39,18 +36,27 @@ export function UpgradeWalkthrough({
   const [step, setStep] = useState<Step>('explain');
   const [allowDeletion, setAllowDeletion] = useState<boolean>();
   const overlay = useOverlayOpen();
-  useScreen('upgrade');
+  useScreen('flow');
 
-  const planFor = (doc: PolicyDocument) =>
-    planUpgrade(doc, info, allowDeletion === undefined ? {} : {allowDeletion});
-  const plan = useMemo(
+  const planFor = (doc: PolicyDocument, allow = allowDeletion) =>
+    planUpgrade(doc, info, allow === undefined ? {} : {allowDeletion: allow});
+  // Step 1 explains the plan before any answer: what it says must not change once one is given.
+  const first = useMemo(
     () =>
       model.document
-        ? planFor(model.document)
+        ? planFor(model.document, undefined)
         : {ok: false as const, reason: 'The policy is not valid JSON.'},
-    [model, allowDeletion],
+    [model],
   );
-  const deletionStep = plan.ok && plan.needsDeletionChoice;
+  const asksDeletion = first.ok && first.needsDeletionChoice;
+  const plan = useMemo(
+    () => (model.document && first.ok && allowDeletion !== undefined ? planFor(model.document) : first),
+    [model, first, allowDeletion],
+  );
+  const headings = useMemo(
+    () => flowHeadings(asksDeletion ? (['explain', 'deletion'] as const) : (['explain'] as const), HEADINGS),
+    [asksDeletion],
+  );
   const change = useMemo(
     () =>
       step === 'review' && plan.ok && !plan.needsDeletionChoice
@@ -59,13 +65,20 @@ export function UpgradeWalkthrough({
     [step, plan, propose, model],
   );
 
+  // Esc/q go back exactly one step; answers stay (the deletion step reopens on the answer given).
   useInput(
     (input, key) => {
-      const act = actionFor('upgrade', input, key);
+      const act = actionFor('flow', input, key);
       if (act === 'cancel') step === 'deletion' ? setStep('explain') : onClose();
-      else if (act === 'next' && step === 'explain' && plan.ok) setStep(deletionStep ? 'deletion' : 'review');
+      else if (act === 'next' && step === 'explain' && plan.ok) setStep(asksDeletion ? 'deletion' : 'review');
     },
-    {isActive: step !== 'review' && !overlay},
+    {isActive: step === 'explain' && !overlay},
+  );
+  useInput(
+    (input, key) => {
+      if (actionFor('flow', input, key) === 'cancel') setStep('explain');
+    },
+    {isActive: step === 'deletion' && !overlay},
   );
 
   if (change) {
@@ -75,7 +88,7 @@ export function UpgradeWalkthrough({
         change={change}
         title={TITLE}
         action="Upgrade the key policy"
-        steps={STEPS}
+        steps={headings.change}
         replan={live => {
           const doc = documentOf(live);
           if (typeof doc === 'string') return doc;
@@ -87,28 +100,28 @@ export function UpgradeWalkthrough({
         }}
         onWritten={onWritten}
         onClose={onClose}
-        onBack={() => setStep('explain')}
+        onBack={() => setStep(asksDeletion ? 'deletion' : 'explain')}
         width={width}
         height={height}
       />
     );
   }
 
-  const heading = step === 'deletion' ? 'Step 2 of 5 · Deletion' : 'Step 1 of 5 · What is outdated';
+  const heading = step === 'deletion' ? headings.own.deletion : headings.own.explain;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate-end">
         {TITLE} · {heading}
       </Text>
-      {!plan.ok ? (
+      {!first.ok ? (
         <ScrollPane
-          lines={paragraph(`This policy cannot be upgraded: ${plan.reason}`, width, {color: theme.danger})}
+          lines={paragraph(`This policy cannot be upgraded: ${first.reason}`, width, {color: theme.danger})}
           height={Math.max(1, height - 2)}
           width={width}
         />
       ) : step === 'explain' ? (
         <ScrollPane
-          lines={explainLines(plan, model.classification!, width, theme)}
+          lines={explainLines(first, model.classification!, width, theme)}
           height={Math.max(1, height - 2)}
           width={width}
         />
@@ -116,6 +129,7 @@ export function UpgradeWalkthrough({
         <DeletionQuestion
           height={Math.max(1, height - 2)}
           width={width}
+          answer={allowDeletion}
           onAnswer={allow => {
             setAllowDeletion(allow);
             setStep('review');
@@ -123,46 +137,60 @@ export function UpgradeWalkthrough({
         />
       )}
       <Text color={theme.muted} wrap="truncate-end">
-        {!plan.ok
-          ? 'Esc back'
+        {!first.ok
+          ? 'Esc/q back'
           : step === 'explain'
-            ? 'Enter continue · ↑↓ scroll · Esc cancel'
-            : '↑↓ choose · Enter answer · Esc back'}
+            ? 'Enter continue · ↑↓ scroll · Esc/q close'
+            : '↑↓ choose · Enter answer · Esc/q back'}
       </Text>
     </Box>
   );
 }
 
+const DELETION_CHOICES = [
+  {label: 'No, administrators may not delete it', value: false},
+  {label: "Yes, allow it (the console's default)", value: true},
+];
+
 function DeletionQuestion({
   height,
   width,
+  answer,
   onAnswer,
 }: {
   height: number;
   width: number;
+  /** The answer given before, when the operator came back to this step. */
+  answer: boolean | undefined;
   onAnswer: (allow: boolean) => void;
 }) {
   const overlay = useOverlayOpen();
-  const question = paragraph(
-    'Should key administrators be allowed to delete this key (kms:ScheduleKeyDeletion and kms:CancelKeyDeletion)? ' +
-      'The console asks this as "Allow key administrators to delete this key"; this policy does not show what was chosen.',
+  const theme = useTheme();
+  // The question and the choices come first and the why below: on a short terminal the why is
+  // cut, never the option Enter would pick.
+  const why = paragraph(
+    'kms:ScheduleKeyDeletion and kms:CancelKeyDeletion. The console asks this as "Allow key administrators ' +
+      'to delete this key"; a v1 policy predates key deletion, so it does not show what was chosen.',
     width,
-  );
+  ).slice(0, Math.max(0, height - DELETION_CHOICES.length - 2));
   return (
     <Box flexDirection="column" height={height} width={width}>
-      {question.map((line, i) => (
-        <Text key={i}>{line.map(s => s.text).join('')}</Text>
-      ))}
-      <Text> </Text>
+      <Text bold wrap="truncate-end">
+        May key administrators delete this key?
+      </Text>
       <ChoiceList
         isFocused={!overlay}
         // keypol cannot infer the answer, so the cursor starts on the answer that grants nothing.
-        items={[
-          {label: 'No, administrators may not delete it', value: false},
-          {label: "Yes, allow it (the console's default)", value: true},
-        ]}
+        initial={answer === true ? 1 : 0}
+        items={DELETION_CHOICES}
         onSelect={item => onAnswer(item.value)}
       />
+      {why.length > 0 ? <Text> </Text> : null}
+      {why.map((line, i) => (
+        <Text key={i} color={theme.muted} wrap="truncate-end">
+          {line.map(s => s.text).join('')}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -29,11 +29,11 @@ export function EditProblem({text, errors, onEditAgain, onDiscard, width, height
   const top = Math.max(0, Math.min(errorRow - Math.floor(viewHeight / 2), rows.length - viewHeight));
 
   const overlay = useOverlayOpen();
-  useScreen('wizard'); // its keys: Enter next (edit again), Esc back (discard)
+  useScreen('flow'); // its keys: Enter or e edit again, Esc/q back (discard)
   useInput(
     (input, key) => {
-      const act = actionFor('wizard', input, key);
-      if (act === 'next') onEditAgain();
+      const act = actionFor('flow', input, key);
+      if (act === 'next' || act === 'editAgain') onEditAgain();
       else if (act === 'cancel') onDiscard();
     },
     {isActive: !overlay},
@@ -59,7 +59,7 @@ export function EditProblem({text, errors, onEditAgain, onDiscard, width, height
       />
       <Text> </Text>
       <Text color={theme.muted} wrap="truncate-end">
-        Enter edit again (your text is kept) · Esc discard the edit
+        Enter/e edit again (your text is kept) · Esc/q discard the edit
       </Text>
     </Box>
   );

@@ -37,6 +37,8 @@ type Mode =
       action: string;
       change: ProposedChange;
       replan: (live: PolicySnapshot) => ProposedChange;
+      /** A raw edit: reopen the editor on this text (the operator's, never the live policy). */
+      editAgain?: () => void;
     };
 
 export interface KeyDetailProps {
@@ -91,6 +93,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
       action: 'Write the edited policy',
       change: replan(m.snapshot),
       replan,
+      editAgain: () => void startEdit(m, result.text),
     });
   };
 
@@ -150,6 +153,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
         title={mode.title}
         action={mode.action}
         replan={mode.replan}
+        {...(mode.editAgain ? {onEditAgain: mode.editAgain} : {})}
       />
     );
   } else if (model && mode.name === 'edit-invalid') {

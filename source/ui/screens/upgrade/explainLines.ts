@@ -28,7 +28,7 @@ export function explainLines(
     lines.push([
       {text: '  + ', color: theme.diff.added},
       {text: a.action, bold: true, color: theme.diff.added},
-      {text: ` (${a.feature})`, color: theme.accent},
+      {text: ` · ${a.feature}`, color: theme.accent},
     ]);
     lines.push(...paragraph(a.explanation, width - 4).map((l): Line => [{text: '    '}, ...l]));
   }

@@ -19,23 +19,31 @@ export interface ChoiceListProps<T> {
   isFocused?: boolean;
   /** Rows to show; a longer list scrolls with the cursor. */
   limit?: number;
+  /** Where the cursor starts: the answer given before, when the operator comes back to this step. */
+  initial?: number;
 }
 
-export function ChoiceList<T>({items, onSelect, isFocused = true, limit = items.length}: ChoiceListProps<T>) {
+export function ChoiceList<T>({
+  items,
+  onSelect,
+  isFocused = true,
+  limit = items.length,
+  initial = 0,
+}: ChoiceListProps<T>) {
   const theme = useTheme();
   const height = Math.max(1, limit);
-  const [view, setView] = useState<View>({cursor: 0, offset: 0});
+  const [view, setView] = useState<View>(() => follow({cursor: initial, offset: 0}, items.length, height));
   const latest = useRef(view);
   latest.current = follow(view, items.length, height);
 
   useInput(
     (input, key) => {
       for (const [i, k] of splitKeys(input, key)) {
-        const act = actionFor('keyDetail', i, k);
-        if (act === 'up' || act === 'down') {
+        const act = actionFor('flow', i, k);
+        if (act === 'up' || act === 'down' || act === 'top' || act === 'bottom') {
           latest.current = move(latest.current, act, items.length, height);
           setView(latest.current);
-        } else if (actionFor('wizard', i, k) === 'next') {
+        } else if (act === 'next') {
           const item = items[latest.current.cursor];
           if (item) onSelect(item);
           return;
