@@ -26,9 +26,9 @@ test('history tab: the backup an upgrade wrote is listed, and Enter restores it 
   await waitForText(r, 'No backups yet');
   await press(r, '1');
   await press(r, 'u');
-  await waitForText(r, 'Step 1 of 5');
+  await waitForText(r, 'Step 1 of 4');
   await press(r, KEY.enter);
-  await waitForText(r, 'Step 3 of 5');
+  await waitForText(r, 'Step 2 of 4');
   await press(r, KEY.enter);
   await press(r, 'y');
   await waitForText(r, 'Policy written and verified');

@@ -114,13 +114,13 @@ test('at 80×24 (the body the shell leaves: 80×21) every tab and every flow ste
   await press(r, KEY.escape);
   await press(r, KEY.escape);
   await press(r, 'u');
-  await waitForText(r, 'Step 1 of 5');
+  await waitForText(r, 'Step 1 of 4');
   fits();
   await press(r, KEY.enter);
-  await waitForText(r, 'Step 3 of 5');
+  await waitForText(r, 'Step 2 of 4');
   fits();
   await press(r, KEY.enter);
-  await waitForText(r, 'Step 4 of 5');
+  await waitForText(r, 'Step 3 of 4');
   fits();
   r.unmount();
 });
