@@ -39,6 +39,21 @@ export function createClients(options: ClientOptions): {kms: KMSClient; sts: STS
 }
 
 /**
+ * The client for mutating calls: no automatic retries. After a lost answer (reset, timeout) the
+ * call may have been applied, and a blind retry could overwrite what another writer did since;
+ * the guarded path re-reads instead and says whether it was applied.
+ */
+export function createWriteClient(options: ClientOptions): KMSClient {
+  return new KMSClient({
+    region: options.region,
+    ...(options.profile ? {profile: options.profile} : {}),
+    ...(options.credentials ? {credentials: options.credentials} : {}),
+    ...(options.endpoint ? {endpoint: options.endpoint} : {}),
+    maxAttempts: 1,
+  });
+}
+
+/**
  * The region from the profile's config file (or the instance metadata service on EC2), for
  * when neither a flag nor AWS_REGION/AWS_DEFAULT_REGION nor keypol's settings name one.
  */

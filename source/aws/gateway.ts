@@ -2,15 +2,17 @@
 // sentences. The commands and the UI receive one of these; neither touches the SDK.
 import {setMaxListeners} from 'node:events';
 import {GetKeyPolicyCommand} from '@aws-sdk/client-kms';
-import {createClients, type StaticCredentials} from './client.js';
+import {createClients, createWriteClient, type StaticCredentials} from './client.js';
 import {AwsError, toAwsError} from './errors.js';
 import {cachedIdentity} from './identity.js';
 import {aliasesByKey, describe, listKeySummaries, toKeyDetails} from './keys.js';
 import {forEachPooled} from './pool.js';
-import {listBackups} from '../store/backups.js';
 import {sha256Hex} from '../store/hash.js';
+import {keyHistory} from '../store/history.js';
+import type {LockOptions} from '../store/lock.js';
 import {stateDir as defaultStateDir} from '../store/paths.js';
 import type {ConnectionInfo, KeyDetails, KmsGateway, PolicySnapshot} from './types.js';
+import type {WriteHooks} from './write-path.js';
 
 export interface GatewayOptions {
   region: string;
@@ -19,10 +21,19 @@ export interface GatewayOptions {
   stsEndpoint?: string;
   credentials?: StaticCredentials;
   readOnly?: boolean;
+  /** Where read-only came from ("--read-only", "KEYPOL_READ_ONLY=1", "settings …"): refusals name it. */
+  readOnlySource?: string;
   sandbox?: boolean;
   /** Where backups and the audit log live (default: the XDG state dir). */
   stateDir?: string;
+  /** Delay before a write's second verification (default 1 s; 0 skips it). */
+  verifyDelayMs?: number;
+  lock?: LockOptions;
+  /** Test seams in the write path (another writer, a crash, a full disk). */
+  writeHooks?: WriteHooks;
 }
+
+const VERIFY_DELAY_MS = 1000;
 
 // DescribeKey's quota is 2,000 requests/s per account and Region, shared with every other
 // caller in the account; 24 in flight at ~20–50 ms each stays well under half of it.
@@ -36,6 +47,7 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
     ...(options.endpoint ? {endpoint: options.endpoint} : {}),
     sandbox: options.sandbox ?? false,
     readOnly: options.readOnly ?? false,
+    ...(options.readOnly && options.readOnlySource ? {readOnlySource: options.readOnlySource} : {}),
   };
   const stateDir = options.stateDir ?? defaultStateDir();
   const toError = (error: unknown, action: string, ref?: string): AwsError =>
@@ -52,6 +64,7 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
   setMaxListeners(0, lifetime.signal); // every request in flight listens on it
   const signalFor = (signal?: AbortSignal): AbortSignal =>
     signal ? AbortSignal.any([lifetime.signal, signal]) : lifetime.signal;
+  let writer: ReturnType<typeof createWriteClient> | undefined;
   const identity = cachedIdentity(sts, error => toError(error, 'sts:GetCallerIdentity'), lifetime.signal);
   // Filled by listKeys: the TUI lists first and then describes, so aliases cost no extra calls.
   let aliasCache: Map<string, string[]> | undefined;
@@ -165,22 +178,29 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
     // Loaded on first use: listing and showing keys never pay for the write path's imports.
     async writePolicy(request) {
       const {writePolicyGuarded} = await import('./write-path.js');
-      const deps = {
-        kms,
-        region: options.region,
-        readOnly: info.readOnly,
-        stateDir,
-        identity,
-        readPolicy,
-        toError,
-      };
-      return writePolicyGuarded(deps, request);
+      writer ??= createWriteClient(options);
+      return writePolicyGuarded(
+        {
+          kms: writer,
+          info,
+          region: options.region,
+          stateDir,
+          identity,
+          readPolicy,
+          toError,
+          verifyDelayMs: options.verifyDelayMs ?? VERIFY_DELAY_MS,
+          ...(options.lock ? {lock: options.lock} : {}),
+          ...(options.writeHooks ? {hooks: options.writeHooks} : {}),
+        },
+        request,
+      );
     },
-    history: keyArn => listBackups(stateDir, keyArn),
+    history: keyArn => keyHistory(stateDir, keyArn),
     close() {
       lifetime.abort();
       kms.destroy();
       sts.destroy();
+      writer?.destroy();
     },
   };
 }

@@ -1,9 +1,9 @@
 // The gateway's contract: what the commands and the UI may ask of KMS. The UI imports only
 // these types (never the SDK); it receives a KmsGateway through a React context.
 import type {Finding, KeyInfo, PolicyDiff} from '../policy/types.js';
-import type {BackupEntry, ChangeReason} from '../store/types.js';
+import type {BackupEntry, BackupListing, ChangeReason, DamagedBackup} from '../store/types.js';
 
-export type {BackupEntry, ChangeReason};
+export type {BackupEntry, BackupListing, ChangeReason, DamagedBackup};
 
 export interface ConnectionInfo {
   region: string;
@@ -11,6 +11,8 @@ export interface ConnectionInfo {
   endpoint?: string;
   sandbox: boolean;
   readOnly: boolean;
+  /** Where read-only came from, for every refusal: "--read-only", "KEYPOL_READ_ONLY=1", "settings …". */
+  readOnlySource?: string;
 }
 
 export interface Identity {
@@ -60,9 +62,22 @@ export interface WriteRequest {
   bypassLockout?: boolean;
 }
 
-/** 'backup': the backup could not be written, so nothing was put. */
+/**
+ * 'busy': another keypol holds the key's lock; 'backup' / 'audit': the backup or the audit intent
+ * line could not be written, so nothing was put; 'conflict': another writer changed the policy,
+ * before keypol's put (nothing written) or right after it (see `applied`).
+ */
 export type WriteRefusal =
-  'read-only' | 'aws-managed' | 'invalid' | 'lockout' | 'conflict' | 'backup' | 'api' | 'unverified';
+  | 'read-only'
+  | 'aws-managed'
+  | 'invalid'
+  | 'lockout'
+  | 'conflict'
+  | 'busy'
+  | 'backup'
+  | 'audit'
+  | 'api'
+  | 'unverified';
 
 export type WriteOutcome =
   | {
@@ -73,6 +88,8 @@ export type WriteOutcome =
       diff: PolicyDiff;
       /** Problems after a successful put that the operator should hear about (audit log not written). */
       warnings?: string[];
+      /** Present (false) when an audit line could not be appended. */
+      auditLogged?: false;
     }
   | {
       ok: false;
@@ -82,6 +99,12 @@ export type WriteOutcome =
       findings?: Finding[];
       /** On conflict: the policy as it is now, for a fresh review. */
       live?: PolicySnapshot;
+      /** Whether keypol's put took effect (absent: no put was made; null: unknown). */
+      applied?: boolean | null;
+      /** Backups that keep the versions involved (the previous policy; keypol's, when overwritten). */
+      backupPaths?: string[];
+      warnings?: string[];
+      auditLogged?: false;
     };
 
 /** A key list before ListAliases has answered every page: rows to show while aliases fill in. */
@@ -121,7 +144,8 @@ export interface KmsGateway {
   getPolicy(keyId: string, options?: {signal?: AbortSignal}): Promise<PolicySnapshot>;
   /** The one guarded write path: every PutKeyPolicy in keypol goes through here. */
   writePolicy(request: WriteRequest): Promise<WriteOutcome>;
-  history(keyArn: string): Promise<BackupEntry[]>;
+  /** The key's local backups (newest first), each marked applied or not, and any damaged files. */
+  history(keyArn: string): Promise<BackupListing>;
   /** Aborts every request in flight or queued (they reject promptly) and frees the connections. */
   close(): void;
 }

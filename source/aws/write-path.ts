@@ -1,7 +1,15 @@
 // THE write path. Every PutKeyPolicy keypol makes goes through writePolicyGuarded, in this order:
-// local refusals (read-only, AWS managed, size, validation, lint/lockout) before any API call;
-// re-read and refuse on conflict; backup of the exact previous text; put; re-read and verify;
-// one audit line for every attempt that reached AWS.
+//  1. local refusals (read-only from any source, AWS managed, size, validation) — no API call;
+//  2. the caller, then lint and the lockout check — still no KMS call;
+//  3. the key's lock (one keypol writer per key; the others wait, then see its change);
+//  4. re-read and refuse on conflict with what the operator reviewed;
+//  5. backup of the exact live text (atomic), then the audit intent line;
+//  6. re-read once more, right before the put: the gap another writer can slip into is one
+//     round trip (KMS has no conditional put, so it cannot be closed);
+//  7. put; an ambiguous failure (reset, timeout, 5xx) is resolved by re-reading;
+//  8. verify, then verify again after a short delay: a writer that overwrote keypol's policy is
+//     reported as a conflict, and keypol's version is kept as a backup;
+//  9. the audit outcome line.
 import {PutKeyPolicyCommand, type KMSClient} from '@aws-sdk/client-kms';
 import {
   POLICY_MAX_BYTES,
@@ -15,38 +23,63 @@ import {
   type Finding,
   type PolicyDocument,
 } from '../policy/index.js';
-import {appendAudit} from '../store/audit.js';
-import {writeBackup} from '../store/backups.js';
+import {startAttempt, type Attempt} from '../store/audit.js';
+import {writeBackup, type BackupFaults} from '../store/backups.js';
 import {sha256Hex} from '../store/hash.js';
-import type {AuditRecord} from '../store/types.js';
+import type {LockOptions} from '../store/lock.js';
+import type {BackupEntry} from '../store/types.js';
 import type {AwsError} from './errors.js';
 import {
+  awsManagedRefusal,
+  isAmbiguousFailure,
+  LockBusyError,
+  prepareStateDir,
+  readOnlyRefusal,
+  resolveAmbiguous,
+  withKeyLock,
+} from './guard.js';
+import {
   keyInfoOf,
+  type ConnectionInfo,
   type Identity,
   type PolicySnapshot,
   type WriteOutcome,
   type WriteRequest,
 } from './types.js';
 
+/** Points in the sequence where a test can step in (another writer, a crash). */
+export type WritePoint = 'after-backup' | 'before-put' | 'after-put' | 'after-verify';
+
+export interface WriteHooks extends BackupFaults {
+  at?(point: WritePoint): Promise<void> | void;
+}
+
 export interface WriteDeps {
+  /** The client for PutKeyPolicy: no automatic retries (a retried put could overwrite another writer). */
   kms: KMSClient;
+  info: ConnectionInfo;
   region: string;
-  readOnly: boolean;
   stateDir: string;
   identity(): Promise<Identity>;
   readPolicy(ref: string): Promise<PolicySnapshot>;
   toError(error: unknown, action: string, ref?: string): AwsError;
+  /** The second verification's delay, and the wait before re-reading after an ambiguous failure. */
+  verifyDelayMs: number;
+  lock?: LockOptions;
+  hooks?: WriteHooks;
 }
 
 type Refusal = Extract<WriteOutcome, {ok: false}>;
 
 export async function writePolicyGuarded(deps: WriteDeps, request: WriteRequest): Promise<WriteOutcome> {
-  const {key, before, afterText} = request;
+  const {key, afterText} = request;
   const local = localRefusal(deps, request);
   if (local) return local;
 
+  const warnings: string[] = [];
   let caller: Identity;
   try {
+    warnings.push(...(await prepareStateDir(deps.stateDir)));
     caller = await deps.identity();
   } catch (error) {
     return refuse('api', (error as Error).message);
@@ -63,58 +96,96 @@ export async function writePolicyGuarded(deps: WriteDeps, request: WriteRequest)
   if (otherErrors.length > 0)
     return refuse('invalid', `The new policy has ${count(otherErrors)}: fix them and try again.`, lint);
 
-  // From here on KMS is involved, so every ending leaves an audit line.
-  const audit = (result: string, fields: Partial<AuditRecord> = {}): Promise<void> =>
-    appendAudit(deps.stateDir, {
-      time: new Date().toISOString(),
-      caller: caller.arn,
-      account: caller.account,
-      keyArn: key.arn,
-      region: deps.region,
-      reason: request.reason,
-      result,
-      beforeSha256: before.sha256,
-      ...fields,
-    });
-  const refuseAudited = async (refusal: Refusal): Promise<Refusal> => {
-    await audit(refusal.refusal, {message: refusal.message}).catch(() => undefined);
-    return refusal;
-  };
+  try {
+    const outcome = await withKeyLock(deps.stateDir, key.arn, deps.lock ?? {}, () =>
+      lockedWrite(deps, request, caller),
+    );
+    return withWarnings(outcome, warnings);
+  } catch (error) {
+    if (error instanceof LockBusyError) return withWarnings(refuse('busy', error.message), warnings);
+    throw error;
+  }
+}
+
+/** Steps 4–9, holding the key's lock. */
+async function lockedWrite(deps: WriteDeps, request: WriteRequest, caller: Identity): Promise<WriteOutcome> {
+  const {key, before, afterText} = request;
+  const attempt = startAttempt(deps.stateDir, {
+    caller: caller.arn,
+    account: caller.account,
+    keyArn: key.arn,
+    region: deps.region,
+    reason: request.reason,
+    operation: 'kms:PutKeyPolicy',
+    beforeSha256: before.sha256,
+    afterSha256: sha256Hex(afterText),
+  });
+  const trail = auditTrail(attempt);
+  const {end, warnings} = trail;
 
   let live: PolicySnapshot;
   try {
     live = await deps.readPolicy(key.arn);
   } catch (error) {
-    return refuseAudited(refuse('api', (error as Error).message));
+    return end(refuse('api', (error as Error).message), false);
   }
   if (!sameText(live.text, before.text)) {
-    return refuseAudited({
-      ...refuse(
-        'conflict',
-        'The policy changed since you read it (another writer?): review the live policy and try again.',
-      ),
-      live,
-    });
+    return end({...refuse('conflict', CHANGED_SINCE_REVIEW), live}, false, {liveSha256: live.sha256});
   }
 
-  let backup;
+  let backup: BackupEntry;
   try {
-    backup = await writeBackup(deps.stateDir, {
-      keyArn: key.arn,
-      region: deps.region,
-      caller: caller.arn,
-      reason: request.reason,
-      text: live.text,
-    });
+    backup = await writeBackup(
+      deps.stateDir,
+      {keyArn: key.arn, region: deps.region, caller: caller.arn, reason: request.reason, text: live.text},
+      deps.hooks ?? {},
+    );
   } catch (error) {
     const cause = (error as Error).message;
-    return refuseAudited(
+    return end(
       refuse(
         'backup',
         `Could not write the backup (${cause}), so nothing was changed: check ${deps.stateDir}.`,
       ),
+      false,
     );
   }
+  try {
+    await attempt.intent({backupId: backup.id});
+  } catch (error) {
+    return withWarnings(
+      refuse(
+        'audit',
+        `Could not write the audit log (${(error as Error).message}), so nothing was changed: check ${deps.stateDir}.`,
+      ),
+      warnings,
+    );
+  }
+  const kept = {backupId: backup.id};
+  await deps.hooks?.at?.('after-backup');
+
+  // The last look before the put: nothing else happens between this answer and the put.
+  let last: PolicySnapshot;
+  try {
+    last = await deps.readPolicy(key.arn);
+  } catch (error) {
+    return end(refuse('api', (error as Error).message), false, kept);
+  }
+  if (!sameText(last.text, live.text)) {
+    return end(
+      {
+        ...refuse(
+          'conflict',
+          `${CHANGED_SINCE_REVIEW} The policy you reviewed is kept as backup ${backup.id}.`,
+        ),
+        live: last,
+        backupPaths: [backup.path],
+      },
+      false,
+      {...kept, liveSha256: last.sha256},
+    );
+  }
+  await deps.hooks?.at?.('before-put');
 
   try {
     await deps.kms.send(
@@ -127,50 +198,169 @@ export async function writePolicyGuarded(deps: WriteDeps, request: WriteRequest)
     );
   } catch (error) {
     const message = deps.toError(error, 'kms:PutKeyPolicy', key.arn).message;
-    await audit('api', {message, backupId: backup.id}).catch(() => undefined);
-    return refuse('api', message);
+    if (!isAmbiguousFailure(error)) {
+      return end(refuse('api', `${message} Nothing was changed.`), false, kept);
+    }
+    // No answer (reset, timeout) or a 5xx: KMS may have applied it. Ask.
+    const now = await resolveAmbiguous({settleMs: deps.verifyDelayMs}, () => deps.readPolicy(key.arn));
+    if (now === undefined) {
+      return end(
+        refuse(
+          'unverified',
+          `${message} keypol could not read the policy back to tell whether the put was applied: check it with keypol show (the previous policy is backup ${backup.id}).`,
+        ),
+        null,
+        kept,
+      );
+    }
+    if (sameText(now.text, live.text)) {
+      return end(
+        refuse('api', `${message} Re-reading shows the put was not applied: nothing was changed.`),
+        false,
+        kept,
+      );
+    }
+    if (!sameText(now.text, afterText)) return overwritten(deps, request, caller, backup, now, trail, null);
+    warnings.push(`The put's answer was lost (${message}), but re-reading shows the policy was applied.`);
+    return verify(deps, request, caller, backup, now, trail, {result: 'applied', message});
   }
+  await deps.hooks?.at?.('after-put');
 
   let written: PolicySnapshot;
   try {
     written = await deps.readPolicy(key.arn);
   } catch (error) {
     const message = `The policy was put but could not be read back (${(error as Error).message}): check it with keypol show.`;
-    await audit('unverified', {message, backupId: backup.id, afterSha256: sha256Hex(afterText)}).catch(
-      () => undefined,
-    );
-    return refuse('unverified', message);
+    return end(refuse('unverified', message), true, kept);
   }
-  if (!sameText(written.text, afterText)) {
-    const message =
-      'KMS now holds a different policy than the one written (a concurrent writer?): review it with keypol show.';
-    await audit('unverified', {message, backupId: backup.id, afterSha256: written.sha256}).catch(
-      () => undefined,
-    );
-    return {...refuse('unverified', message), live: written};
-  }
+  if (!sameText(written.text, afterText))
+    return overwritten(deps, request, caller, backup, written, trail, true);
+  return verify(deps, request, caller, backup, written, trail);
+}
 
+/** The audit outcome line and the warnings of one attempt. */
+interface Trail {
+  warnings: string[];
+  /** Set when an outcome line could not be appended. */
+  readonly unlogged: boolean;
+  log(result: string, applied: boolean | null, fields?: Record<string, string>): Promise<void>;
+  /** Logs the refusal as the outcome and returns it, saying whether keypol's put took effect. */
+  end(outcome: Refusal, applied: boolean | null, fields?: Record<string, string>): Promise<WriteOutcome>;
+}
+
+function auditTrail(attempt: Attempt): Trail {
   const warnings: string[] = [];
-  await audit('ok', {backupId: backup.id, afterSha256: written.sha256}).catch((error: Error) => {
-    warnings.push(`The policy was written, but the audit log could not be appended: ${error.message}`);
-  });
+  let unlogged = false;
+  const log: Trail['log'] = async (result, applied, fields = {}) => {
+    await attempt.outcome(result, applied, fields).catch((error: Error) => {
+      unlogged = true;
+      warnings.push(`The audit log could not be appended: ${error.message}`);
+    });
+  };
   return {
-    ok: true,
-    backupId: backup.id,
-    backupPath: backup.path,
-    after: written,
-    diff: diffPolicies(documentOf(live.text), documentOf(written.text)),
-    ...(warnings.length ? {warnings} : {}),
+    warnings,
+    get unlogged() {
+      return unlogged;
+    },
+    log,
+    async end(outcome, applied, fields = {}) {
+      await log(outcome.refusal, applied, {message: outcome.message, ...fields});
+      return withWarnings(
+        {...outcome, applied, ...(unlogged ? {auditLogged: false as const} : {})},
+        warnings,
+      );
+    },
   };
 }
 
+/** The second look, after a delay: a writer whose put landed just after keypol's shows now. */
+async function verify(
+  deps: WriteDeps,
+  request: WriteRequest,
+  caller: Identity,
+  backup: BackupEntry,
+  first: PolicySnapshot,
+  trail: Trail,
+  /** 'applied': the put's answer was lost, and a re-read showed it took effect. */
+  how: {result: 'ok' | 'applied'; message?: string} = {result: 'ok'},
+): Promise<WriteOutcome> {
+  await deps.hooks?.at?.('after-verify');
+  let written = first;
+  if (deps.verifyDelayMs > 0) {
+    await new Promise(resolve => setTimeout(resolve, deps.verifyDelayMs));
+    try {
+      written = await deps.readPolicy(request.key.arn);
+    } catch {
+      // The first verification stands; nothing suggests another writer.
+    }
+    if (!sameText(written.text, request.afterText)) {
+      return overwritten(deps, request, caller, backup, written, trail, true);
+    }
+  }
+  await trail.log(how.result, true, {
+    backupId: backup.id,
+    afterSha256: written.sha256,
+    ...(how.message ? {message: how.message} : {}),
+  });
+  return withWarnings(
+    {
+      ok: true,
+      backupId: backup.id,
+      backupPath: backup.path,
+      after: written,
+      diff: diffPolicies(documentOf(backup.text), documentOf(written.text)),
+      ...(trail.unlogged ? {auditLogged: false as const} : {}),
+    },
+    trail.warnings,
+  );
+}
+
+/**
+ * After the put, KMS holds a third policy: another writer replaced keypol's (or raced it). Their
+ * version is live; keypol's is kept as a backup so that neither is lost.
+ */
+async function overwritten(
+  deps: WriteDeps,
+  request: WriteRequest,
+  caller: Identity,
+  backup: BackupEntry,
+  live: PolicySnapshot,
+  trail: Trail,
+  applied: true | null,
+): Promise<WriteOutcome> {
+  const paths = [backup.path];
+  let keptNote = '';
+  try {
+    const ours = await writeBackup(deps.stateDir, {
+      keyArn: request.key.arn,
+      region: deps.region,
+      caller: caller.arn,
+      reason: 'conflict',
+      text: request.afterText,
+    });
+    paths.push(ours.path);
+    keptNote = ` keypol's version is kept as backup ${ours.id}`;
+  } catch (error) {
+    keptNote = ` keypol's version could not be kept (${(error as Error).message})`;
+  }
+  const message =
+    `Another writer changed the policy right after keypol's put: KMS now holds a policy that is neither the one you reviewed nor the one keypol wrote.` +
+    `${keptNote}; the previous policy is backup ${backup.id}. Review the live policy (keypol show) and, for who wrote it, the key's PutKeyPolicy events in CloudTrail.`;
+  return trail.end({...refuse('conflict', message), live, backupPaths: paths}, applied, {
+    backupId: backup.id,
+    liveSha256: live.sha256,
+  });
+}
+
+const CHANGED_SINCE_REVIEW =
+  'The policy changed since you read it (another writer): review the live policy and try again.';
+
 /** The refusals that need no API call at all. */
 function localRefusal(deps: WriteDeps, {key, afterText}: WriteRequest): Refusal | undefined {
-  if (deps.readOnly)
-    return refuse('read-only', 'keypol is in read-only mode: run it without --read-only to change policies.');
-  if (key.keyManager === 'AWS') {
-    return refuse('aws-managed', 'This is an AWS managed key: AWS owns its policy and nobody can change it.');
-  }
+  const readOnly = readOnlyRefusal(deps.info);
+  if (readOnly) return refuse('read-only', readOnly);
+  const managed = awsManagedRefusal(key);
+  if (managed) return refuse('aws-managed', managed);
   const bytes = policyByteLength(afterText);
   if (bytes > POLICY_MAX_BYTES) {
     return refuse(
@@ -188,6 +378,11 @@ function localRefusal(deps: WriteDeps, {key, afterText}: WriteRequest): Refusal 
 
 function refuse(refusal: Refusal['refusal'], message: string, findings?: Finding[]): Refusal {
   return {ok: false, refusal, message, ...(findings ? {findings} : {})};
+}
+
+function withWarnings<T extends WriteOutcome>(outcome: T, warnings: string[]): T {
+  const all = [...warnings, ...(outcome.warnings ?? [])];
+  return all.length ? {...outcome, warnings: all} : outcome;
 }
 
 function count(errors: Finding[]): string {

@@ -108,6 +108,7 @@ function report(ctx: CommandContext, change: ProposedChange, outcome: WriteOutco
         sha256Before: policy.sha256,
         sha256After: outcome.after.sha256,
         summary: outcome.diff.summary,
+        ...jsonWarnings(outcome),
       });
     } else {
       line(ctx.stdout, `Backup written: ${outcome.backupPath}`);
@@ -123,11 +124,15 @@ function report(ctx: CommandContext, change: ProposedChange, outcome: WriteOutco
       refusal: outcome.refusal,
       message: outcome.message,
       findings: findingsJson(findings),
+      ...(outcome.applied === undefined ? {} : {applied: outcome.applied}),
+      ...(outcome.backupPaths ? {backupPaths: outcome.backupPaths} : {}),
+      ...jsonWarnings(outcome),
     });
   } else {
     complain(ctx, outcome.message);
     for (const text of findingLines(findings.filter(f => f.severity === 'error'))) line(ctx.stderr, text);
   }
+  for (const warning of outcome.warnings ?? []) complain(ctx, warning);
   switch (outcome.refusal) {
     case 'read-only':
     case 'aws-managed':
@@ -135,8 +140,17 @@ function report(ctx: CommandContext, change: ProposedChange, outcome: WriteOutco
     case 'lockout':
       return EXIT.refused;
     case 'conflict':
+    case 'busy':
       return EXIT.conflict;
     default:
       return EXIT.error;
   }
+}
+
+/** Warnings (and a failed audit append) in --json output, not only on stderr. */
+function jsonWarnings(outcome: WriteOutcome): {warnings?: string[]; auditLogged?: false} {
+  return {
+    ...(outcome.warnings?.length ? {warnings: outcome.warnings} : {}),
+    ...(outcome.auditLogged === false ? {auditLogged: false} : {}),
+  };
 }

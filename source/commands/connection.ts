@@ -4,6 +4,7 @@
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {configDir} from '../store/paths.js';
+import {readOnlyMode} from '../store/read-only.js';
 import {UsageError} from './exit.js';
 import type {Settings} from '../store/types.js';
 
@@ -22,10 +23,12 @@ export interface Connection {
   endpoint?: string;
   stsEndpoint?: string;
   readOnly: boolean;
+  readOnlySource?: string;
 }
 
 export async function resolveConnection(flags: ConnectionFlags, env: Env): Promise<Connection> {
   const settings = await readSettings(env);
+  const mode = readOnlyMode({flag: flags.readOnly === true, env, settings, settingsPath: settingsPath(env)});
   const profile = flags.profile ?? nonEmpty(env.AWS_PROFILE) ?? settings.profile;
   let region =
     flags.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? settings.region;
@@ -46,15 +49,31 @@ export async function resolveConnection(flags: ConnectionFlags, env: Env): Promi
     ...(profile ? {profile} : {}),
     ...(endpoint ? {endpoint} : {}),
     ...(stsEndpoint ? {stsEndpoint} : {}),
-    readOnly:
-      flags.readOnly === true || /^(1|true|yes)$/i.test(env.KEYPOL_READ_ONLY ?? '') || settings.readOnly,
+    readOnly: mode.readOnly,
+    ...(mode.source ? {readOnlySource: mode.source} : {}),
   };
+}
+
+/**
+ * Read-only for a connection that resolves nothing else (the sandbox): the same three sources,
+ * so KEYPOL_READ_ONLY and the settings file hold with --sandbox too.
+ */
+export async function resolveReadOnly(
+  flag: boolean,
+  env: Env,
+): Promise<{readOnly: boolean; readOnlySource?: string}> {
+  const mode = readOnlyMode({flag, env, settings: await readSettings(env), settingsPath: settingsPath(env)});
+  return {readOnly: mode.readOnly, ...(mode.source ? {readOnlySource: mode.source} : {})};
+}
+
+function settingsPath(env: Env): string {
+  return join(configDir(env), 'settings.json');
 }
 
 /** The settings file, or the defaults when there is none (without loading conf at all). */
 async function readSettings(env: Env): Promise<Settings> {
   const dir = configDir(env);
-  if (!existsSync(join(dir, 'settings.json'))) return {readOnly: false};
+  if (!existsSync(settingsPath(env))) return {readOnly: false};
   const {openSettings} = await import('../store/settings.js');
   return (await openSettings({cwd: dir})).get();
 }

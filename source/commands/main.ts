@@ -4,9 +4,10 @@
 import {join} from 'node:path';
 import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
 import {stateDir} from '../store/paths.js';
-import {resolveConnection} from './connection.js';
+import {resolveConnection, resolveReadOnly} from './connection.js';
 import {EXIT, UsageError} from './exit.js';
 import {USAGE, versionText} from './usage.js';
+import {writeOptions} from './write-options.js';
 import type {KmsGateway} from '../aws/types.js';
 import type {CommandContext, CommandModule, InputStream, OutputStream} from './context.js';
 
@@ -148,7 +149,7 @@ interface Session {
 /** Builds the gateway: against the in-process sandbox with --sandbox, else as the AWS CLI would. */
 async function connect(values: Record<string, unknown>, io: Io): Promise<Session> {
   const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
-  const readOnly = values['read-only'] === true;
+  const readOnlyFlag = values['read-only'] === true;
   if (str('keys') !== undefined && !values.sandbox) throw new UsageError('--keys works only with --sandbox');
   // Both chunks are read at once: start-up waits for the slower, not for the sum.
   const [{createKmsGateway}, sandboxModule] = await Promise.all([
@@ -163,15 +164,20 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
     const extraKeys = str('keys') === undefined ? 0 : Number(str('keys'));
     if (!Number.isInteger(extraKeys) || extraKeys < 0) throw new UsageError('--keys takes a whole number');
     // Generated keys are for scale work: they are not persisted with the training state.
-    const sandbox = await startSandbox(extraKeys > 0 ? {extraKeys} : {stateFile: join(dir, 'state.json')});
+    const readOnly = await resolveReadOnly(readOnlyFlag, io.env);
+    const sandbox = await startSandbox({
+      ...(extraKeys > 0 ? {extraKeys} : {stateFile: join(dir, 'state.json')}),
+      ...(io.env.KEYPOL_SANDBOX_REQUEST_LOG ? {requestLogFile: io.env.KEYPOL_SANDBOX_REQUEST_LOG} : {}),
+    });
     const open = (region: string) =>
       createKmsGateway({
         region,
         endpoint: sandbox.endpoint,
         credentials: SANDBOX_CREDENTIALS,
-        readOnly,
+        ...readOnly,
         sandbox: true,
         stateDir: dir,
+        ...writeOptions(io.env),
       });
     const gateway = open(str('region') ?? 'us-east-1');
     return {
@@ -189,11 +195,11 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
         ...(profile ? {profile} : {}),
         ...(region ? {region} : {}),
         ...(str('endpoint-url') ? {endpointUrl: str('endpoint-url')} : {}),
-        readOnly,
+        readOnly: readOnlyFlag,
       },
       io.env,
     );
-    return createKmsGateway({...connection, stateDir: stateDir(io.env)});
+    return createKmsGateway({...connection, stateDir: stateDir(io.env), ...writeOptions(io.env)});
   };
   const gateway = await open(str('region'), str('profile'));
   return {gateway, reconnect: open, close: async () => gateway.close()};

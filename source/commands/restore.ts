@@ -4,23 +4,25 @@ import {positionals} from './args.js';
 import {applyChange} from './apply-change.js';
 import {EXIT, UsageError} from './exit.js';
 import {keyLabel, loadKey} from './key.js';
-import {refuseLocally, withJsonOutcome} from './output.js';
+import {complain, refuseLocally, withJsonOutcome} from './output.js';
 import type {CommandArgs, CommandContext, CommandModule} from './context.js';
 
 export const options: CommandModule['options'] = {};
 
 export const usage = `Usage: keypol restore KEY [BACKUP] [--yes] [--json]
 
-Writes a backup's exact policy text back to the key: the newest backup, or BACKUP (an id
-from keypol history). Shows the diff and asks first (--yes skips the question).
+Writes a backup's exact policy text back to the key: the newest backup of a change that took
+effect, or BACKUP (an id from keypol history). Damaged backup files are skipped. Shows the diff and asks first (--yes skips the question).
 `;
 
 export function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
   return withJsonOutcome(ctx, async () => {
     const [ref, id] = positionals(args, ['KEY'], ['BACKUP']) as [string, string | undefined];
     const loaded = await loadKey(ctx, ref);
-    const backups = await ctx.gateway.history(loaded.key.arn);
-    const backup = id === undefined ? backups[0] : backups.find(b => b.id === id);
+    const {backups, damaged} = await ctx.gateway.history(loaded.key.arn);
+    for (const d of damaged) complain(ctx, `Skipped damaged backup ${d.path}: ${d.problem}`);
+    // By default the newest backup of a change that happened: one AWS refused changed nothing.
+    const backup = id === undefined ? backups.find(b => b.applied !== false) : backups.find(b => b.id === id);
     if (!backup) {
       if (id !== undefined)
         throw new UsageError(`${id} is not a backup of ${keyLabel(loaded.key)} (see keypol history)`);

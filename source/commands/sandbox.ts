@@ -21,6 +21,8 @@ Usage: keypol sandbox [options]
   --throttle OP=RPS      answer ThrottlingException above RPS requests per second for operation OP
                          ('*' = each operation); repeatable, e.g. --throttle GetKeyPolicy=5
   --fail-rate F          answer a fraction F (0–1) of requests with KMSInternalException (HTTP 500)
+  --reset-after OP=N     apply the first N requests of operation OP, then reset the connection
+                         instead of answering (the change is made, the answer lost); repeatable
   --help                 this text
 
 It speaks the KMS wire protocol (AWS JSON 1.1) and STS GetCallerIdentity, so the AWS CLI and SDKs
@@ -53,15 +55,20 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
-function throttles(specs: string[]): Record<string, number> | undefined {
+/** OP=VALUE flags (--throttle, --reset-after) as an operation → number map. */
+function perOperation(
+  name: string,
+  specs: string[],
+  value: (text: string) => number,
+): Record<string, number> | undefined {
   if (specs.length === 0) return undefined;
   const result: Record<string, number> = {};
   for (const spec of specs) {
-    const [operation, rate, ...rest] = spec.split('=');
-    if (!operation || !/^(\*|[A-Za-z]+)$/.test(operation) || rate === undefined || rest.length > 0) {
-      throw new UsageError(`--throttle expects OPERATION=RPS, got "${spec}"`);
+    const [operation, text, ...rest] = spec.split('=');
+    if (!operation || !/^(\*|[A-Za-z]+)$/.test(operation) || text === undefined || rest.length > 0) {
+      throw new UsageError(`--${name} expects OPERATION=${name === 'throttle' ? 'RPS' : 'N'}, got "${spec}"`);
     }
-    result[operation] = numberIn('throttle', rate, 0.001, 1e6);
+    result[operation] = value(text);
   }
   return result;
 }
@@ -80,6 +87,7 @@ export function sandboxOptions(args: string[]): SandboxOptions | 'help' {
       latency: {type: 'string'},
       throttle: {type: 'string', multiple: true},
       'fail-rate': {type: 'string'},
+      'reset-after': {type: 'string', multiple: true},
       help: {type: 'boolean', short: 'h'},
     },
   });
@@ -91,11 +99,19 @@ export function sandboxOptions(args: string[]): SandboxOptions | 'help' {
   const extraKeys = integer('keys', values.keys, 0, 1_000_000);
   const latencyMs = number('latency', values.latency, 0, 600_000);
   const failRate = number('fail-rate', values['fail-rate'], 0, 1);
-  const throttle = throttles(values.throttle ?? []);
+  const throttle = perOperation('throttle', values.throttle ?? [], rate =>
+    numberIn('throttle', rate, 0.001, 1e6),
+  );
+  const resetAfterApply = perOperation(
+    'reset-after',
+    values['reset-after'] ?? [],
+    count => integer('reset-after', count, 0, 1e9) ?? 0,
+  );
   const faults = {
     ...(latencyMs === undefined ? {} : {latencyMs}),
     ...(throttle === undefined ? {} : {throttle}),
     ...(failRate === undefined ? {} : {failRate}),
+    ...(resetAfterApply === undefined ? {} : {resetAfterApply}),
   };
   return {
     ...(values.host === undefined ? {} : {host: values.host}),

@@ -1,5 +1,6 @@
 // Fault injection for training and resilience tests: a delay on every answer, per-operation
-// request quotas like KMS's (token buckets, per Region), and a fraction of internal errors.
+// request quotas like KMS's (token buckets, per Region), a fraction of internal errors, and
+// connections cut after a request was applied (the answer lost on the way back).
 import {KmsError} from './errors.js';
 
 export interface SandboxFaults {
@@ -8,6 +9,11 @@ export interface SandboxFaults {
   throttle?: Record<string, number>;
   /** Fraction (0–1) of requests answered with KMSInternalException (HTTP 500). */
   failRate?: number;
+  /**
+   * Operation name (or '*') → how many of its requests are applied and then answered by
+   * resetting the connection: the client sees ECONNRESET although the change was made.
+   */
+  resetAfterApply?: Record<string, number>;
 }
 
 interface Bucket {
@@ -17,11 +23,23 @@ interface Bucket {
 
 export class FaultInjector {
   private readonly buckets = new Map<string, Bucket>();
+  private readonly resetsLeft: Map<string, number>;
 
   constructor(
     private readonly faults: SandboxFaults = {},
     private readonly random: () => number = Math.random,
-  ) {}
+  ) {
+    this.resetsLeft = new Map(Object.entries(faults.resetAfterApply ?? {}));
+  }
+
+  /** True when this applied request's answer must be lost (the connection reset instead). */
+  resetAfterApply(operation: string): boolean {
+    const name = this.resetsLeft.has(operation) ? operation : '*';
+    const left = this.resetsLeft.get(name) ?? 0;
+    if (left <= 0) return false;
+    this.resetsLeft.set(name, left - 1);
+    return true;
+  }
 
   async delay(): Promise<void> {
     const ms = this.faults.latencyMs ?? 0;

@@ -1,5 +1,6 @@
 // The sandbox: a local KMS-compatible HTTP server with a seeded demo account. Used in-process by
 // `keypol --sandbox` and the tests, and standalone by `keypol sandbox`.
+import {appendFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {FaultInjector, type SandboxFaults} from './faults.js';
@@ -25,6 +26,8 @@ export interface SandboxOptions {
   /** Persist every change here; when the file exists, its state is loaded instead of seeding. */
   stateFile?: string;
   faults?: SandboxFaults;
+  /** Append every request log entry to this file as a JSON line (for tests of a --sandbox run). */
+  requestLogFile?: string;
 }
 
 export interface Sandbox {
@@ -50,8 +53,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const persist = stateFile === undefined ? undefined : () => saveState(stateFile, state);
   if (!loaded) persist?.();
   const log: RequestLogEntry[] = [];
+  const {requestLogFile} = options;
+  const onLog =
+    requestLogFile === undefined
+      ? undefined
+      : (entry: RequestLogEntry) => appendFileSync(requestLogFile, JSON.stringify(entry) + '\n');
   const server = createServer(
-    createHandler({state, faults: new FaultInjector(options.faults), log, ...(persist ? {persist} : {})}),
+    createHandler({
+      state,
+      faults: new FaultInjector(options.faults),
+      log,
+      ...(persist ? {persist} : {}),
+      ...(onLog ? {onLog} : {}),
+    }),
   );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

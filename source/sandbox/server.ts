@@ -19,6 +19,8 @@ export interface RequestLogEntry {
   caller: string;
   status: number;
   error?: string;
+  /** Applied, then answered by resetting the connection (fault injection). */
+  reset?: boolean;
 }
 
 export interface ServerDeps {
@@ -27,6 +29,8 @@ export interface ServerDeps {
   log: RequestLogEntry[];
   /** Called after every successful state change (`--state FILE`). */
   persist?: () => void;
+  /** Called with every log entry as it is recorded (`requestLogFile`). */
+  onLog?: (entry: RequestLogEntry) => void;
 }
 
 type Protocol = 'kms' | 'sts-query' | 'sts-json';
@@ -130,6 +134,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   let status = 200;
   let body: string;
   let errorName: string | undefined;
+  let reset = false;
   try {
     if (req.method !== 'POST') {
       throw new KmsError('UnknownOperationException', 'The sandbox answers POST requests to / only');
@@ -139,6 +144,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     if (protocol === 'sts-query') operation = new URLSearchParams(raw).get('Action') ?? '';
     if (protocol === 'kms') {
       body = runKms(deps, {operation, raw, region, caller}, seen);
+      reset = deps.faults.resetAfterApply(operation);
     } else {
       deps.faults.check(operation, region);
       const result = stsOperation(operation, caller);
@@ -156,7 +162,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
         ? queryError(error, requestId)
         : JSON.stringify({__type: error.type, message: error.message});
   }
-  deps.log.push({
+  const entry: RequestLogEntry = {
     time: new Date().toISOString(),
     operation,
     ...(seen.keyId === undefined ? {} : {keyId: seen.keyId}),
@@ -164,8 +170,15 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     caller,
     status,
     ...(errorName === undefined ? {} : {error: errorName}),
-  });
+    ...(reset ? {reset: true} : {}),
+  };
+  deps.log.push(entry);
   if (deps.log.length > MAX_LOG) deps.log.splice(0, deps.log.length - MAX_LOG);
+  deps.onLog?.(entry);
+  if (reset) {
+    req.socket.destroy();
+    return;
+  }
   res.writeHead(status, {
     'content-type': CONTENT_TYPE[protocol],
     'content-length': Buffer.byteLength(body),

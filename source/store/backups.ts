@@ -1,30 +1,45 @@
-// Policy backups: one JSON file per backup, 0600 in a 0700 folder, written and synced before
-// any PutKeyPolicy. The file carries the exact previous policy text plus who/when/where, so an
-// auditor can read it with `jq -r .policy FILE` and no keypol at all.
-import {chmod, mkdir, open, readdir, readFile} from 'node:fs/promises';
+// Policy backups: one JSON file per backup, 0600 in a 0700 folder, written before any change.
+// The file carries the exact previous policy text plus who/when/where, so an auditor can read it
+// with `jq -r .policy FILE` and no keypol at all. Written atomically (temporary file, fsync,
+// rename, fsync of the folder): a full disk or a crash leaves the old set of backups, never a
+// torn file. Read without following links; a damaged file is listed as damaged, never fatal.
+import {constants} from 'node:fs';
+import {open, readdir, rename, unlink} from 'node:fs/promises';
 import {join} from 'node:path';
 import {randomBytes} from 'node:crypto';
 import {backupsDir} from './paths.js';
 import {sha256Hex} from './hash.js';
-import type {BackupEntry, ChangeReason} from './types.js';
+import {checkOwnFile, ensurePrivateDir, noFollowError} from './private-dir.js';
+import type {BackupEntry, BackupListing, BackupReason, DamagedBackup} from './types.js';
 
 const FORMAT = 'keypol-backup/1';
 // 20261124T021500123Z-<key id>-<4 hex>: sorts by time, names the key, never collides in practice.
 const ID_PATTERN = /^(\d{8}T\d{9}Z)-([A-Za-z0-9-]{1,100})-([0-9a-f]{4})$/;
+const CREATE = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW;
+const READ = constants.O_RDONLY | constants.O_NOFOLLOW;
 
 export interface NewBackup {
   keyArn: string;
   region: string;
   caller: string;
-  reason: ChangeReason;
+  reason: BackupReason;
   text: string;
   time?: Date;
 }
 
-export async function writeBackup(stateDir: string, backup: NewBackup): Promise<BackupEntry> {
+export interface BackupFaults {
+  /** Test seam: write this many bytes, then fail as a full disk does (ENOSPC). */
+  failWriteAfter?: number;
+}
+
+export async function writeBackup(
+  stateDir: string,
+  backup: NewBackup,
+  faults: BackupFaults = {},
+): Promise<BackupEntry> {
+  await ensurePrivateDir(stateDir, {followLink: true});
   const dir = backupsDir(stateDir);
-  await mkdir(dir, {recursive: true, mode: 0o700});
-  await chmod(dir, 0o700);
+  await ensurePrivateDir(dir);
   const time = (backup.time ?? new Date()).toISOString();
   const id = `${time.replace(/[-:.]/g, '')}-${keyIdOf(backup.keyArn)}-${randomBytes(2).toString('hex')}`;
   const path = join(dir, `${id}.json`);
@@ -40,40 +55,86 @@ export async function writeBackup(stateDir: string, backup: NewBackup): Promise<
     text: backup.text,
   };
   const {path: _path, text, ...fields} = entry;
-  const file = await open(path, 'wx', 0o600);
+  const bytes = Buffer.from(JSON.stringify({format: FORMAT, ...fields, policy: text}, null, 2) + '\n');
+  // The temporary name does not match ID_PATTERN: listings never see a half-written backup.
+  const temporary = join(dir, `.${id}.${randomBytes(4).toString('hex')}.tmp`);
+  let file;
   try {
-    await file.writeFile(JSON.stringify({format: FORMAT, ...fields, policy: text}, null, 2) + '\n');
-    await file.sync();
-  } finally {
-    await file.close();
+    file = await open(temporary, CREATE, 0o600);
+  } catch (error) {
+    throw noFollowError(temporary, error);
   }
+  try {
+    if (faults.failWriteAfter !== undefined) {
+      await file.write(bytes.subarray(0, faults.failWriteAfter));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'});
+    }
+    await file.writeFile(bytes);
+    await file.sync();
+    await file.close();
+    file = undefined;
+    await rename(temporary, path);
+  } catch (error) {
+    await file?.close().catch(() => undefined);
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  await syncDir(dir);
   return entry;
 }
 
-/** Backups of one key, newest first. */
-export async function listBackups(stateDir: string, keyArn: string): Promise<BackupEntry[]> {
+/** Backups of one key, newest first, and the files named for it that cannot be read as one. */
+export async function listBackups(stateDir: string, keyArn: string): Promise<BackupListing> {
   const dir = backupsDir(stateDir);
   let names: string[];
   try {
     names = await readdir(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {backups: [], damaged: []};
     throw error;
   }
   const keyId = keyIdOf(keyArn);
   const ids = names
-    .map(name => name.replace(/\.json$/, ''))
+    .filter(name => name.endsWith('.json'))
+    .map(name => name.slice(0, -'.json'.length))
     .filter(id => ID_PATTERN.exec(id)?.[2] === keyId)
     .sort()
     .reverse();
-  const entries = await Promise.all(ids.map(id => readBackup(stateDir, id)));
-  return entries.filter(entry => entry.keyArn === keyArn);
+  const backups: BackupEntry[] = [];
+  const damaged: DamagedBackup[] = [];
+  for (const id of ids) {
+    try {
+      const entry = await readBackup(stateDir, id);
+      if (entry.keyArn === keyArn) backups.push(entry);
+    } catch (error) {
+      damaged.push({id, path: join(dir, `${id}.json`), problem: (error as Error).message});
+    }
+  }
+  return {backups, damaged};
 }
 
 export async function readBackup(stateDir: string, id: string): Promise<BackupEntry> {
   if (!ID_PATTERN.test(id)) throw new Error(`"${id}" is not a keypol backup id.`);
   const path = join(backupsDir(stateDir), `${id}.json`);
-  const data: unknown = JSON.parse(await readFile(path, 'utf8'));
+  let raw: string;
+  try {
+    const file = await open(path, READ);
+    try {
+      checkOwnFile(path, await file.stat());
+      raw = await file.readFile('utf8');
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    throw noFollowError(path, error);
+  }
+  if (raw.trim() === '') throw new Error(`Backup ${id} is empty (a write that did not finish).`);
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    throw new Error(`Backup ${id} is not valid JSON (damaged or cut short).`);
+  }
   const entry = toEntry(id, path, data);
   if (sha256Hex(entry.text) !== entry.sha256) {
     throw new Error(`Backup ${id} does not match its SHA-256: the file was changed after keypol wrote it.`);
@@ -82,7 +143,7 @@ export async function readBackup(stateDir: string, id: string): Promise<BackupEn
 }
 
 function toEntry(id: string, path: string, data: unknown): BackupEntry {
-  const record = (data ?? {}) as Record<string, unknown>;
+  const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   const text = (name: string): string => {
     const value = record[name];
     if (typeof value !== 'string')
@@ -98,9 +159,19 @@ function toEntry(id: string, path: string, data: unknown): BackupEntry {
     caller: text('caller'),
     time: text('time'),
     sha256: text('sha256'),
-    reason: text('reason') as ChangeReason,
+    reason: text('reason') as BackupReason,
     text: text('policy'),
   };
+}
+
+/** A rename is durable only once its folder is synced. */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, constants.O_RDONLY | constants.O_DIRECTORY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The key id at the end of a key ARN (or the input itself when it is already an id). */

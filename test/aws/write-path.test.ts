@@ -39,9 +39,10 @@ test('a change is backed up, put, verified and audited', async t => {
   const from = f.sandbox.log.length;
   const outcome = await f.gateway.writePolicy({key, before, afterText, reason: 'raw-edit'});
   assert.ok(outcome.ok, JSON.stringify(outcome));
+  // Re-read (conflict check), re-read right before the put, put, verify, verify after the delay.
   assert.deepEqual(
     operations(f.sandbox, from).filter(op => op !== 'GetCallerIdentity'),
-    ['GetKeyPolicy', 'PutKeyPolicy', 'GetKeyPolicy'],
+    ['GetKeyPolicy', 'GetKeyPolicy', 'PutKeyPolicy', 'GetKeyPolicy', 'GetKeyPolicy'],
   );
 
   const backup = JSON.parse(await readFile(outcome.backupPath, 'utf8'));
@@ -60,8 +61,14 @@ test('a change is backed up, put, verified and audited', async t => {
     outcome.diff.summary.join('\n'),
   );
 
-  const [audit] = await readAudit(f.stateDir);
+  const [intent, audit] = await readAudit(f.stateDir);
+  // The intent line before the put, the outcome after it, one attempt.
+  assert.equal(intent?.result, 'intent');
+  assert.equal(intent?.backupId, outcome.backupId);
+  assert.equal(intent?.attempt, audit?.attempt);
   assert.equal(audit?.result, 'ok');
+  assert.equal(audit?.applied, true);
+  assert.equal(audit?.operation, 'kms:PutKeyPolicy');
   assert.equal(audit?.keyArn, key.arn);
   assert.equal(audit?.beforeSha256, before.sha256);
   assert.equal(audit?.afterSha256, outcome.after.sha256);
@@ -179,19 +186,32 @@ test('another writer in between: refused as a conflict, nothing written', async 
   );
 });
 
-test('KMS refusing the put is reported and audited; the backup stays', async t => {
+test('KMS refusing the put is reported and audited; history marks the change as not applied', async t => {
   const f = await withSandbox();
   t.after(f.cleanup);
   const {key, before, afterText} = await proposal(f, 'alias/pending-deletion');
   const outcome = await f.gateway.writePolicy({key, before, afterText, reason: 'raw-edit'});
   assert.equal(!outcome.ok && outcome.refusal, 'api');
-  assert.match(!outcome.ok ? outcome.message : '', /state does not allow kms:PutKeyPolicy/);
+  assert.equal(!outcome.ok && outcome.applied, false);
+  assert.match(
+    !outcome.ok ? outcome.message : '',
+    /state does not allow kms:PutKeyPolicy.*Nothing was changed/,
+  );
   const audit = await readAudit(f.stateDir);
   assert.deepEqual(
-    audit.map(a => a.result),
-    ['api'],
+    audit.map(a => [a.result, a.applied]),
+    [
+      ['intent', undefined],
+      ['api', false],
+    ],
   );
   assert.equal((await backupFiles(f.stateDir)).length, 1);
+  // The backup is kept (it is what the key held), but it does not read as a change that happened.
+  const {backups} = await f.gateway.history(key.arn);
+  assert.deepEqual(
+    backups.map(b => b.applied),
+    [false],
+  );
 });
 
 test('backup then restore gives back the byte-identical previous policy', async t => {
@@ -200,7 +220,9 @@ test('backup then restore gives back the byte-identical previous policy', async 
   const {key, before, afterText} = await proposal(f, 'alias/modified-v2');
   const written = await f.gateway.writePolicy({key, before, afterText, reason: 'raw-edit'});
   assert.ok(written.ok);
-  const [backup] = await f.gateway.history(key.arn);
+  const {
+    backups: [backup],
+  } = await f.gateway.history(key.arn);
   assert.equal(backup?.text, before.text);
   const current = await f.gateway.getPolicy(key.arn);
   const restored = await f.gateway.writePolicy({
@@ -212,7 +234,7 @@ test('backup then restore gives back the byte-identical previous policy', async 
   assert.ok(restored.ok, JSON.stringify(restored));
   assert.equal((await f.gateway.getPolicy(key.arn)).text, before.text);
   assert.deepEqual(
-    (await f.gateway.history(key.arn)).map(b => b.reason),
+    (await f.gateway.history(key.arn)).backups.map(b => b.reason),
     ['restore', 'raw-edit'],
   );
 });
@@ -283,7 +305,7 @@ test('an explicit lockout override is passed to KMS as BypassPolicyLockoutSafety
   assert.equal(JSON.parse((await f.gateway.getPolicy(key.arn)).text).Statement.length, 1);
 });
 
-test('a policy that reads back different from what was put is reported as unverified', async t => {
+test("a policy that reads back different from what was put is a conflict; keypol's version is kept", async t => {
   const f = await withSandbox();
   t.after(f.cleanup);
   let putSeen = false;
@@ -320,9 +342,18 @@ test('a policy that reads back different from what was put is reported as unveri
     afterText: JSON.stringify(doc),
     reason: 'raw-edit',
   });
-  assert.equal(!outcome.ok && outcome.refusal, 'unverified');
+  assert.equal(!outcome.ok && outcome.refusal, 'conflict');
+  assert.equal(!outcome.ok && outcome.applied, true);
   assert.ok(!outcome.ok && outcome.live && !outcome.live.text.includes('Auditors'));
-  const [audit] = await readAudit(f.stateDir);
-  assert.equal(audit?.result, 'unverified');
+  const audit = (await readAudit(f.stateDir)).at(-1);
+  assert.equal(audit?.result, 'conflict');
   assert.ok(audit?.backupId);
+  // Both versions kept: the previous policy, and the one keypol wrote that was replaced.
+  const {backups} = await gateway.history(key.arn);
+  assert.deepEqual(
+    backups.map(b => b.reason),
+    ['conflict', 'raw-edit'],
+  );
+  assert.equal(backups[0]?.text, JSON.stringify(doc));
+  assert.equal(backups[1]?.text, before.text);
 });

@@ -64,8 +64,10 @@ test('put --yes writes through the guarded path; history and restore undo it byt
     'keyArn',
     'sha256',
     'path',
+    'applied',
   ]);
   assert.equal(history[0].reason, 'raw-edit');
+  assert.equal(history[0].applied, true);
 
   const restore = await runKeypol(target, ['restore', 'alias/console-v3', '--yes']);
   assert.equal(restore.code, 0, restore.stderr);
@@ -75,7 +77,10 @@ test('put --yes writes through the guarded path; history and restore undo it byt
   assert.equal(again.code, 0);
   assert.match(again.stdout, /^No changes/);
   const textHistory = await runKeypol(target, ['history', 'alias/console-v3']);
-  assert.match(textHistory.stdout, /^BACKUP\s+TIME\s+REASON\s+CALLER\s+SHA-256\n.*restore.*\n.*raw-edit/);
+  assert.match(
+    textHistory.stdout,
+    /^BACKUP\s+TIME\s+REASON\s+CHANGE\s+CALLER\s+SHA-256\n.*restore\s+applied.*\n.*raw-edit\s+applied/,
+  );
 });
 
 test('without a terminal and without --yes nothing is written: exit 5', async t => {
@@ -150,9 +155,13 @@ test('--read-only: the preview is shown, nothing mutating reaches KMS, exit 3', 
       env: {KEYPOL_READ_ONLY: '1'},
     }),
   ];
-  for (const run of runs) {
+  for (const [i, run] of runs.entries()) {
     assert.equal(run.code, 3, run.stderr);
-    assert.match(run.stderr, /read-only mode/);
+    // Each refusal names where read-only came from.
+    assert.match(
+      run.stderr,
+      i === 3 ? /Read-only \(from KEYPOL_READ_ONLY=1\)/ : /Read-only \(from --read-only\)/,
+    );
     assert.match(run.stdout, /^Changes to /m);
   }
   const mutating = operations(f.sandbox, from).filter(op => MUTATING_OPERATIONS.has(op));

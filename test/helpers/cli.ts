@@ -33,6 +33,7 @@ export function sandboxEnv(target: CliTarget): Record<string, string> {
     AWS_SHARED_CREDENTIALS_FILE: join(target.stateDir, 'no-aws-credentials'),
     AWS_EC2_METADATA_DISABLED: 'true',
     KEYPOL_STATE_DIR: target.stateDir,
+    KEYPOL_VERIFY_DELAY_MS: '20',
     KEYPOL_CONFIG_DIR: join(target.stateDir, 'config'),
   };
 }

@@ -45,6 +45,8 @@ export async function withSandbox(options: FixtureOptions = {}): Promise<Sandbox
       readOnly: more.readOnly ?? options.readOnly ?? false,
       sandbox: true,
       stateDir,
+      // The second verification's delay: long enough to exercise it, short for the suite.
+      verifyDelayMs: 20,
     });
     gateways.push(gateway);
     return gateway;

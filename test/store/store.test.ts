@@ -66,14 +66,14 @@ test('backups list per key, newest first', async t => {
   const newer = await make(ARN_A, '2026-06-01T00:00:00.000Z', 'two');
   await make(ARN_B, '2026-07-01T00:00:00.000Z', 'other key');
   assert.deepEqual(
-    (await listBackups(dir, ARN_A)).map(b => b.id),
+    (await listBackups(dir, ARN_A)).backups.map(b => b.id),
     [newer.id, older.id],
   );
   assert.deepEqual(
-    (await listBackups(dir, ARN_B)).map(b => b.text),
+    (await listBackups(dir, ARN_B)).backups.map(b => b.text),
     ['other key'],
   );
-  assert.deepEqual(await listBackups(join(dir, 'nothing-here'), ARN_A), []);
+  assert.deepEqual(await listBackups(join(dir, 'nothing-here'), ARN_A), {backups: [], damaged: []});
 });
 
 test('a tampered backup or a path-like id is refused', async t => {

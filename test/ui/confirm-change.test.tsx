@@ -110,12 +110,12 @@ test('read-only: u, a, e and restoring a backup are refused at the keypress, in 
   const {r} = await openKey(readOnly, 'alias/console-v2');
   const before = (await fx.gateway.getPolicy(details.keyId)).sha256;
   const logStart = fx.sandbox.log.length;
-  const sentence = 'Read-only: start keypol without --read-only to change policies.';
+  const sentence = 'Read-only (from --read-only): changes are off.';
   assert.doesNotMatch(plain(r.lastFrame()).split('\n')[1]!, /upgrade/, 'no upgrade is offered');
-  const once = (frame: string) => frame.split('Read-only:').length - 1;
+  const once = (frame: string) => frame.split('Read-only (').length - 1;
   for (const key of ['u', 'a', 'e']) {
     await press(r, key);
-    const frame = await waitForText(r, 'Read-only:');
+    const frame = await waitForText(r, 'Read-only (');
     assert.ok(
       plain(frame)
         .replace(/\s*\n\s*/g, ' ')
@@ -128,7 +128,7 @@ test('read-only: u, a, e and restoring a backup are refused at the keypress, in 
   await press(r, '4');
   assert.match(await waitForText(r, 'Backups of this key'), /Restoring is not possible now/);
   await press(r, KEY.enter);
-  const refused = await waitForText(r, 'Read-only:');
+  const refused = await waitForText(r, 'Read-only (');
   assert.doesNotMatch(refused, /Restore a backup/);
   assert.equal(once(refused), 1);
   assert.ok(!operations(fx.sandbox, logStart).includes('PutKeyPolicy'));

@@ -122,16 +122,28 @@ export function writtenLines(outcome: Written, context: WrittenContext, width: n
 }
 
 const REFUSAL_HEADLINE: Record<Refusal['refusal'], string> = {
-  'read-only':
-    'Nothing was written: keypol is in read-only mode; start it without --read-only to change policies.',
+  'read-only': 'Nothing was written: keypol is in read-only mode.',
   'aws-managed': 'Nothing was written: this is an AWS managed key.',
   invalid: 'Nothing was written: the policy is not valid.',
   lockout: 'Nothing was written: the policy would lock everyone out of the key.',
   conflict: 'Nothing was written: the policy changed since you reviewed it.',
+  busy: 'Nothing was written: another keypol is changing this key right now.',
   backup: 'Nothing was written: the backup of the current policy could not be saved.',
+  audit: 'Nothing was written: the audit log could not be written.',
   api: 'Nothing was written: AWS refused the change.',
-  unverified: 'The policy was written, but reading it back did not give the reviewed policy.',
+  unverified: 'keypol cannot tell whether the policy was written.',
 };
+
+/** The headline, for the refusals whose meaning depends on whether keypol's put took effect. */
+function headline(outcome: Refusal): string {
+  if (outcome.refusal === 'conflict' && outcome.applied !== false && outcome.applied !== undefined) {
+    return 'Another writer changed the policy right after keypol wrote it.';
+  }
+  if (outcome.refusal === 'unverified' && outcome.applied === true) {
+    return 'The policy was written, but it could not be read back to verify it.';
+  }
+  return REFUSAL_HEADLINE[outcome.refusal];
+}
 
 const REFUSAL_NEXT: Partial<Record<Refusal['refusal'], string>> = {
   'aws-managed': 'AWS manages the policies of AWS managed keys: they can be viewed but not changed.',
@@ -156,13 +168,19 @@ function conflictDiff(before: PolicySnapshot, live: PolicySnapshot | undefined, 
 }
 
 /** Refusals whose headline and next step already say all the gateway's message says. */
-const SAID_IN_FULL = new Set<Refusal['refusal']>(['read-only', 'aws-managed', 'conflict']);
+function saidInFull(outcome: Refusal): boolean {
+  if (outcome.refusal === 'aws-managed') return true;
+  return outcome.refusal === 'conflict' && outcome.applied === false && !outcome.backupPaths;
+}
 
 export function refusalLines(outcome: Refusal, before: PolicySnapshot, width: number, theme: Theme): Line[] {
   const next = REFUSAL_NEXT[outcome.refusal];
   return [
-    ...paragraph(REFUSAL_HEADLINE[outcome.refusal], width, {bold: true, color: theme.danger}),
-    ...(SAID_IN_FULL.has(outcome.refusal) ? [] : paragraph(sanitizeText(outcome.message), width)),
+    ...paragraph(headline(outcome), width, {bold: true, color: theme.danger}),
+    ...(saidInFull(outcome) ? [] : paragraph(sanitizeText(outcome.message), width)),
+    ...(outcome.warnings ?? []).flatMap(w =>
+      paragraph(`⚠ ${sanitizeText(w)}`, width, {color: theme.warning}, 2),
+    ),
     ...(next ? paragraph(next, width, {color: theme.accent}) : []),
     ...(outcome.findings?.length ? [[], ...findingLines(outcome.findings, width, theme)] : []),
     ...(outcome.refusal === 'conflict' ? conflictDiff(before, outcome.live, theme) : []),

@@ -1,8 +1,10 @@
 // The local backups of this key (newest first): each is the exact policy text the key had before
-// keypol changed it. Enter restores the selected one, through the same review and write path.
+// keypol changed it, marked when that change did not take effect (AWS refused it, another writer
+// came first). Enter restores the selected one, through the same review and write path. Damaged
+// backup files are counted and skipped.
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import type {BackupEntry, KeyDetails} from '../../../aws/types.js';
+import type {BackupEntry, BackupListing, KeyDetails} from '../../../aws/types.js';
 import {sanitizeText} from '../../../policy/index.js';
 import {useGateway, useOverlayOpen, useScreen, useTheme} from '../../context.js';
 import {errorMessage} from '../../hooks/usePolicy.js';
@@ -20,18 +22,48 @@ export interface HistoryTabProps {
   onRestore: (entry: BackupEntry) => void;
 }
 
-type Loaded =
-  {status: 'loading'} | {status: 'error'; message: string} | {status: 'ready'; entries: BackupEntry[]};
+type Loaded = {status: 'loading'} | {status: 'error'; message: string} | ({status: 'ready'} & BackupListing);
 
 const MOVES = new Set<string>(['up', 'down', 'pageUp', 'pageDown']);
+const NO_BACKUPS: BackupEntry[] = [];
+
+/** One line under the list: what the marks mean and how many files were skipped, when any. */
+function legend({backups, damaged}: BackupListing): string | undefined {
+  const parts: string[] = [];
+  const changes = new Set(backups.map(changeOf));
+  if (changes.has('not-applied')) parts.push('✗ the change was not applied (nothing changed)');
+  if (changes.has('unknown')) parts.push('? not known whether the change was applied');
+  if (damaged.length) {
+    parts.push(
+      `${damaged.length} damaged backup file${damaged.length === 1 ? '' : 's'} skipped (keypol history names them)`,
+    );
+  }
+  return parts.length ? parts.join(' · ') : undefined;
+}
 
 export function backupRow(entry: BackupEntry, width: number): string {
   const time = sanitizeText(entry.time)
     .replace('T', ' ')
     .replace(/\.\d+Z$|Z$/, ' UTC');
   const caller = sanitizeText(entry.caller).replace(/^arn:aws[\w-]*:(iam|sts)::\d{12}:/, '');
-  return fit(`${time.padEnd(24)}${entry.reason.padEnd(12)}${entry.sha256.slice(0, 12)}  ${caller}`, width);
+  const reason = `${entry.reason}${CHANGE_MARK[changeOf(entry)]}`;
+  return fit(`${time.padEnd(24)}${reason.padEnd(14)}${entry.sha256.slice(0, 12)}  ${caller}`, width);
 }
+
+type Change = 'applied' | 'not-applied' | 'unknown' | 'overwritten';
+
+function changeOf(entry: BackupEntry): Change {
+  if (entry.reason === 'conflict') return 'overwritten';
+  return entry.applied === false ? 'not-applied' : entry.applied === null ? 'unknown' : 'applied';
+}
+
+// Marks after the reason; the legend under the list says what they mean.
+const CHANGE_MARK: Record<Change, string> = {
+  applied: '',
+  'not-applied': ' ✗',
+  unknown: ' ?',
+  overwritten: '',
+};
 
 export function HistoryTab({
   keyDetails,
@@ -53,9 +85,13 @@ export function HistoryTab({
   useEffect(() => {
     let live = true;
     gateway.history(keyDetails.arn).then(
-      entries =>
+      listing =>
         live &&
-        setLoaded({status: 'ready', entries: [...entries].sort((a, b) => b.time.localeCompare(a.time))}),
+        setLoaded({
+          status: 'ready',
+          backups: [...listing.backups].sort((a, b) => b.time.localeCompare(a.time)),
+          damaged: listing.damaged,
+        }),
       error => live && setLoaded({status: 'error', message: errorMessage(error)}),
     );
     return () => {
@@ -63,8 +99,9 @@ export function HistoryTab({
     };
   }, [gateway, keyDetails.arn]);
 
-  const entries = loaded.status === 'ready' ? loaded.entries : [];
-  const listHeight = Math.max(1, height - 2);
+  const entries = loaded.status === 'ready' ? loaded.backups : NO_BACKUPS;
+  const notes = loaded.status === 'ready' ? legend(loaded) : undefined;
+  const listHeight = Math.max(1, height - 2 - (notes ? 1 : 0));
   const current = follow(view, entries.length, listHeight);
   // Enter means "restore" only when there is a backup to restore (the footer follows).
   useScreen('history', isActive && entries.length > 0 && !restoreRefusal);
@@ -108,13 +145,18 @@ export function HistoryTab({
           : `Backups of this key (${entries.length}), newest first. ${restoreRefusal ? 'Restoring is not possible now.' : 'Enter restores the selected one after a review.'}`}
       </Text>
       <Text color={theme.muted} wrap="truncate-end">
-        {fit(`${'time'.padEnd(24)}${'reason'.padEnd(12)}${'sha256'.padEnd(14)}caller`, width)}
+        {fit(`${'time'.padEnd(24)}${'reason'.padEnd(14)}${'sha256'.padEnd(14)}caller`, width)}
       </Text>
       {rows.map((row, i) => (
         <Text key={current.offset + i} inverse={current.offset + i === current.cursor}>
           {row}
         </Text>
       ))}
+      {notes ? (
+        <Text color={theme.muted} wrap="truncate-end">
+          {notes}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -61,7 +61,8 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
   const edit = useEditor();
   const model = state.status === 'ready' ? state.model : undefined;
   const overlay = useOverlayOpen();
-  const {readOnly} = useGateway().info;
+  const {info} = useGateway();
+  const readOnly = info.readOnly ? (info.readOnlySource ?? '--read-only') : undefined;
 
   const toTabs = useCallback(() => setMode({name: 'tabs'}), []);
   const written = useCallback(

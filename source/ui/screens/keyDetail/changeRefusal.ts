@@ -7,15 +7,14 @@ import type {PolicyModel} from '../../hooks/usePolicy.js';
 
 export type ChangeAction = 'upgrade' | 'access' | 'edit' | 'restore';
 
-export const READ_ONLY_REFUSAL = 'Read-only: start keypol without --read-only to change policies.';
-
+/** `readOnlyFrom`: where read-only mode came from (--read-only, KEYPOL_READ_ONLY=1, the settings file). */
 export function changeRefusal(
   action: ChangeAction,
   key: KeyDetails,
   model: PolicyModel,
-  readOnly: boolean,
+  readOnlyFrom: string | undefined,
 ): string | undefined {
-  if (readOnly) return READ_ONLY_REFUSAL;
+  if (readOnlyFrom) return `Read-only (from ${sanitizeText(readOnlyFrom)}): changes are off.`;
   if (key.keyManager === 'AWS' || model.classification?.kind === 'aws-managed') {
     return 'AWS managed key: AWS manages its policy, so it can be viewed but not changed.';
   }
