@@ -1,7 +1,7 @@
 // Which policy is this? Console default (which version), console-shaped but modified, API default,
 // AWS managed, or custom. Versions are told apart by the administrators' action SET (kms-facts
 // §2.4): v3 and current share the Id key-consolepolicy-3 and differ only by kms:RotateKeyOnDemand.
-import type {Classification, ConsoleVersion, KeyInfo, PolicyDocument} from './types.js';
+import type {Classification, ConsoleVersion, Json, KeyInfo, PolicyDocument} from './types.js';
 import {apiDefaultPolicy} from './templates.js';
 import {policiesEqual} from './canonical.js';
 import {isAwsManaged} from './keytype.js';
@@ -25,7 +25,7 @@ export interface ConsoleAnalysis {
   deviations: string[];
 }
 
-function versionFromId(id: string | undefined): ConsoleVersion {
+function versionFromId(id: Json | undefined): ConsoleVersion {
   return id === 'key-consolepolicy-1' ? 'v1' : id === 'key-consolepolicy-2' ? 'v2' : 'current';
 }
 

@@ -53,7 +53,7 @@ export function findConsoleStatements(doc: PolicyDocument, accountId: string): C
 
 export function looksLikeConsolePolicy(doc: PolicyDocument): boolean {
   return (
-    (doc.Id?.startsWith('key-consolepolicy-') ?? false) ||
+    (typeof doc.Id === 'string' && doc.Id.startsWith('key-consolepolicy-')) ||
     doc.Statement.some(st => CONSOLE_SIDS.includes(st.Sid ?? ''))
   );
 }
@@ -86,8 +86,8 @@ function shapeDeviations(st: PolicyStatement, label: string, withCondition: bool
 export function consoleDeviations(doc: PolicyDocument, key: KeyInfo, found: ConsoleStatements): string[] {
   const out: string[] = [];
   if (doc.Version !== '2012-10-17') out.push('Version is not "2012-10-17"');
-  if (!/^key-consolepolicy-[123]$/.test(doc.Id ?? ''))
-    out.push(`Id is ${doc.Id ? `"${doc.Id}"` : 'missing'}`);
+  if (typeof doc.Id !== 'string' || !/^key-consolepolicy-[123]$/.test(doc.Id))
+    out.push(`Id is ${doc.Id === undefined ? 'missing' : JSON.stringify(doc.Id)}`);
   const extraTop = Object.keys(doc).filter(k => !['Version', 'Id', 'Statement'].includes(k));
   if (extraTop.length > 0) out.push(`the policy has extra elements: ${extraTop.join(', ')}`);
   const root = doc.Statement[found.root];

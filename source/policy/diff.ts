@@ -3,7 +3,7 @@
 import {FILE_HEADERS_ONLY, createTwoFilesPatch} from 'diff';
 import type {PolicyDiff, PolicyDocument, PolicyStatement, StatementChange} from './types.js';
 import {canonicalise, printCanonical} from './canonical.js';
-import {toList} from './lists.js';
+import {asObject, conditionBlocks, toList} from './lists.js';
 import {allPrincipalValues, statementPrincipals} from './principal.js';
 
 const minus = (a: string[], b: string[]) => a.filter(x => !b.includes(x));
@@ -35,8 +35,8 @@ function pair(
 
 /** The Principal block without its AWS list (compared separately, principal by principal). */
 function otherPrincipalKinds(st: PolicyStatement): string {
-  const p = st.Principal;
-  if (typeof p !== 'object') return JSON.stringify(p ?? null);
+  const p = asObject(st.Principal);
+  if (!p) return JSON.stringify(st.Principal ?? null);
   const {AWS: _aws, ...rest} = p;
   return JSON.stringify(rest);
 }
@@ -44,8 +44,7 @@ function otherPrincipalKinds(st: PolicyStatement): string {
 /** Each condition as "Operator key" → its canonical values. */
 function conditionEntries(st: PolicyStatement): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [operator, block] of Object.entries(st.Condition ?? {})) {
-    if (typeof block !== 'object' || block === null || Array.isArray(block)) continue;
+  for (const [operator, block] of conditionBlocks(st)) {
     for (const [key, value] of Object.entries(block)) out.set(`${operator} ${key}`, JSON.stringify(value));
   }
   return out;

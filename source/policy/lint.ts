@@ -3,7 +3,7 @@ import type {Finding, KeyInfo, PolicyDocument, PolicyStatement} from './types.js
 import {classifyPolicy} from './classify.js';
 import {printPolicy} from './print.js';
 import {findConsoleStatements} from './console-shape.js';
-import {hasCondition, statementCoversAction} from './lists.js';
+import {conditionBlocks, hasCondition, statementCoversAction} from './lists.js';
 import {accountFence} from './fence.js';
 import {allowsPutKeyPolicy, fencedPutKeyPolicyAccounts, putKeyPolicyHolders} from './lockout.js';
 import {POLICY_MAX_BYTES, policyByteLength} from './parse.js';
@@ -38,7 +38,7 @@ const FENCING_KEYS = [
 ];
 
 function fenced(st: PolicyStatement): boolean {
-  return Object.values(st.Condition ?? {}).some(block =>
+  return conditionBlocks(st).some(([, block]) =>
     Object.keys(block).some(k => FENCING_KEYS.includes(k.toLowerCase())),
   );
 }

@@ -43,6 +43,24 @@ export function resourceIsKey(st: PolicyStatement): boolean {
   return list.length > 0 && list.every(r => r === '*');
 }
 
+/** A JSON object, or undefined for any other type (policies from AWS may have any type anywhere). */
+export function asObject(value: unknown): {[key: string]: Json} | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as {[key: string]: Json})
+    : undefined;
+}
+
+/** The Condition's operator blocks that are objects; a malformed Condition has none. */
+export function conditionBlocks(st: PolicyStatement): [string, {[key: string]: Json}][] {
+  return Object.entries(asObject(st.Condition) ?? {}).flatMap(([op, block]) => {
+    const object = asObject(block);
+    return object ? [[op, object] as [string, {[key: string]: Json}]] : [];
+  });
+}
+
 export function hasCondition(st: PolicyStatement): boolean {
-  return st.Condition !== undefined && Object.keys(st.Condition).length > 0;
+  return (
+    st.Condition !== undefined &&
+    (asObject(st.Condition) === undefined || Object.keys(st.Condition).length > 0)
+  );
 }

@@ -20,8 +20,9 @@ export interface PolicyStatement {
 }
 
 export interface PolicyDocument {
-  Version?: string;
-  Id?: string;
+  /** Any JSON type: KMS and the AWS CLI accept a policy whose Version or Id is not a string. */
+  Version?: Json;
+  Id?: Json;
   Statement: PolicyStatement[];
   [other: string]: Json | PolicyStatement[] | undefined;
 }
