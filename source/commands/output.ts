@@ -1,8 +1,16 @@
 // Printing: every string that came from AWS (descriptions, aliases, ARNs, policies, error
 // messages) goes through sanitizeText before it reaches a terminal. --json output is
-// JSON.stringify'd, which escapes control characters by itself.
+// JSON.stringify'd, then escapeJsonText escapes what JSON.stringify leaves raw (C1, DEL, bidi and
+// invisible format characters).
 import {styleText} from 'node:util';
-import {sanitizeText, tokenizeJson, type JsonTokenType} from '../policy/index.js';
+import {
+  displayWidth,
+  escapeJsonText,
+  fit,
+  sanitizeText,
+  tokenizeJson,
+  type JsonTokenType,
+} from '../policy/index.js';
 import {UsageError} from './exit.js';
 import type {CommandContext, OutputStream} from './context.js';
 
@@ -39,7 +47,7 @@ const printedJson = new WeakSet<CommandContext>();
 
 export function printJson(ctx: CommandContext, value: unknown): void {
   printedJson.add(ctx);
-  emit(ctx.stdout, JSON.stringify(value, null, 2) + '\n');
+  emit(ctx.stdout, escapeJsonText(JSON.stringify(value, null, 2)) + '\n');
 }
 
 /**
@@ -64,16 +72,23 @@ export function complain(ctx: CommandContext, message: string): void {
   line(ctx.stderr, `keypol: ${sanitizeText(message)}`);
 }
 
-/** Left-aligned columns separated by two spaces; the last column is not padded. */
+/** A column wider than this is cut with "…" (--json has every value whole). */
+export const TABLE_COLUMN_MAX = 64;
+
+/**
+ * Left-aligned columns separated by two spaces, measured in terminal cells (a CJK character or an
+ * emoji takes two); the last column is neither padded nor cut.
+ */
 export function table(headers: string[], rows: string[][]): string {
   const cells = [headers, ...rows].map(row => row.map(cell => clean(cell)));
-  const widths = headers.map((_, i) => Math.max(...cells.map(row => [...(row[i] ?? '')].length)));
+  const last = headers.length - 1;
+  const widths = headers.map((_, i) =>
+    Math.min(TABLE_COLUMN_MAX, Math.max(...cells.map(row => displayWidth(row[i] ?? '')))),
+  );
   return cells
     .map(row =>
       row
-        .map((cell, i) =>
-          i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length),
-        )
+        .map((cell, i) => (i >= last ? cell : fit(cell, widths[i] ?? 0)))
         .join('  ')
         .trimEnd(),
     )

@@ -35,7 +35,7 @@ export {
 } from './templates.js';
 export type {ConsoleDefaultOptions} from './templates.js';
 export {allowsPutKeyPolicy, fencedPutKeyPolicyAccounts, putKeyPolicyHolders} from './lockout.js';
-export {sanitizeText} from './sanitize.js';
+export {escapeJsonText, sanitizeText} from './sanitize.js';
 export type {SanitizeOptions} from './sanitize.js';
 export {tokenizeJson} from './highlight.js';
 export type {JsonToken, JsonTokenType} from './highlight.js';
@@ -47,3 +47,4 @@ export {lintPolicy} from './lint.js';
 export type {LintContext} from './lint.js';
 export {explainPolicy} from './explain.js';
 export {diffPolicies} from './diff.js';
+export {charWidth, displayWidth, fit, truncate} from './text-width.js';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
 import {createTheme} from '../../source/ui/theme.js';
-import {displayWidth} from '../../source/ui/textWidth.js';
+import {displayWidth} from '../../source/policy/index.js';
 import {createKmsGateway} from '../../source/aws/gateway.js';
 import {SANDBOX_CREDENTIALS} from '../../source/sandbox/index.js';
 import {withSandbox, type SandboxFixture} from '../helpers/sandbox.js';

@@ -15,7 +15,7 @@ import {press} from './ink-helpers.js';
 import {Footer} from '../../source/ui/components/Footer.js';
 import {HelpOverlay} from '../../source/ui/components/HelpOverlay.js';
 import {KeyTable} from '../../source/ui/components/KeyTable.js';
-import {displayWidth} from '../../source/ui/textWidth.js';
+import {displayWidth} from '../../source/policy/index.js';
 import {statusText} from '../../source/ui/components/StatusLine.js';
 import {KeyListScreen} from '../../source/ui/screens/KeyListScreen.js';
 import type {KeysState} from '../../source/ui/hooks/useKeys.js';

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {GAP, layoutColumns, MARKER_WIDTH} from '../../source/ui/columns.js';
-import {displayWidth, fit, truncate} from '../../source/ui/textWidth.js';
+import {displayWidth, fit, truncate} from '../../source/policy/index.js';
 
 const total = (width: number) => {
   const columns = layoutColumns(width);

@@ -3,7 +3,7 @@
 import React from 'react';
 import {Text} from 'ink';
 import {useTheme} from '../context.js';
-import {truncate} from '../textWidth.js';
+import {truncate} from '../../policy/index.js';
 import {TextInput} from './TextInput.js';
 
 export interface FilterBarProps {

@@ -6,7 +6,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {footerHints, type Binding, type Screen} from '../keymap.js';
 import {useTheme} from '../context.js';
-import {displayWidth} from '../textWidth.js';
+import {displayWidth} from '../../policy/index.js';
 
 const GAP = 2;
 

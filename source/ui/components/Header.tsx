@@ -7,7 +7,7 @@ import {Box, Text} from 'ink';
 import type {ConnectionInfo, Identity} from '../../aws/types.js';
 import {sanitizeText} from '../../policy/index.js';
 import {useTheme} from '../context.js';
-import {displayWidth, truncate} from '../textWidth.js';
+import {displayWidth, truncate} from '../../policy/index.js';
 
 export type IdentityState =
   {kind: 'loading'} | {kind: 'ok'; identity: Identity} | {kind: 'error'; message: string};

@@ -6,7 +6,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {helpSections, helpText, SCREEN_TITLES, type Binding, type Screen} from '../keymap.js';
 import {useTheme} from '../context.js';
-import {displayWidth, fit, truncate} from '../textWidth.js';
+import {displayWidth, fit, truncate} from '../../policy/index.js';
 
 type Line = {kind: 'title'; text: string} | {kind: 'binding'; binding: Binding};
 

@@ -9,7 +9,7 @@ import {sanitizeText, tokenizeJson, type JsonToken} from '../../policy/index.js'
 import type {Finding, Severity} from '../../policy/types.js';
 import {useTheme} from '../context.js';
 import type {Theme} from '../theme.js';
-import {charWidth} from '../textWidth.js';
+import {charWidth} from '../../policy/index.js';
 
 /** One screen row: a whole text line, or a piece of a long one (`first` only on its first row). */
 export interface JsonRow {

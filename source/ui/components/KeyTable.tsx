@@ -6,7 +6,7 @@ import {Box, Text} from 'ink';
 import {useTheme} from '../context.js';
 import {GAP, MARKER_WIDTH, type Column} from '../columns.js';
 import type {KeyRow} from '../keyRows.js';
-import {fit} from '../textWidth.js';
+import {fit} from '../../policy/index.js';
 
 export interface KeyTableProps {
   rows: readonly KeyRow[];

@@ -7,7 +7,7 @@ import type {ConnectionInfo} from '../../aws/types.js';
 import {sanitizeText} from '../../policy/index.js';
 import {useScreen, useTheme} from '../context.js';
 import {actionFor, splitKeys} from '../keymap.js';
-import {truncate} from '../textWidth.js';
+import {truncate} from '../../policy/index.js';
 import {useKeyState} from '../hooks/useKeyState.js';
 import {TextInput} from './TextInput.js';
 

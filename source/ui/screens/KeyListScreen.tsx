@@ -8,7 +8,7 @@ import {sanitizeText} from '../../policy/index.js';
 import {useScreen, useTheme} from '../context.js';
 import {actionFor, splitKeys} from '../keymap.js';
 import {layoutColumns} from '../columns.js';
-import {truncate} from '../textWidth.js';
+import {truncate} from '../../policy/index.js';
 import {filterRows} from '../keyFilter.js';
 import {applyListKeys, LIST_TOP, type ListState} from '../keyListKeys.js';
 import type {KeyRow} from '../keyRows.js';

@@ -9,7 +9,7 @@ import {sanitizeText} from '../../../policy/index.js';
 import {useGateway, useOverlayOpen, useScreen, useTheme} from '../../context.js';
 import {errorMessage} from '../../hooks/usePolicy.js';
 import {actionFor, splitKeys} from '../../keymap.js';
-import {fit} from '../../textWidth.js';
+import {fit} from '../../../policy/index.js';
 import {follow, move, type Move, type View} from '../../viewport.js';
 
 export interface HistoryTabProps {

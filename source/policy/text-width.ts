@@ -1,6 +1,6 @@
-// Display width in terminal cells, and truncation to a width with an ellipsis. Cells, not
-// string length: CJK and emoji take two cells, combining marks none. Callers pass text that
-// sanitizeText already cleaned, so there are no control characters to account for.
+// Display width in terminal cells, and truncation to a width with an ellipsis, for the TUI and the
+// CLI's text tables alike. Cells, not string length: CJK and emoji take two cells, combining marks
+// none. Callers pass text that sanitizeText already cleaned, so there are no controls to account for.
 
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200B-\u200F\u2060\uFE00-\uFE0F]$/u;
 const WIDE =
