@@ -197,6 +197,9 @@ function Frame({
                     onOpen={openRow}
                     onQuit={onQuit}
                     isActive={!detailRow && overlay === undefined}
+                    onSwitchRegion={
+                      reconnect ? region => void switchTo(region, gateway.info.profile) : undefined
+                    }
                     width={columns}
                     height={bodyHeight}
                   />

@@ -63,6 +63,7 @@ export const SCREEN_DEPTH: Readonly<Record<Screen, number>> = {
   filter: 2,
   keyDetail: 3,
   history: 4,
+  search: 4,
   flow: 5,
   wizard: 5,
   confirm: 6,

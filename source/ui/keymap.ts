@@ -4,7 +4,16 @@
 import type {Key} from 'ink';
 
 export type Screen =
-  'global' | 'keys' | 'filter' | 'prompt' | 'keyDetail' | 'history' | 'flow' | 'wizard' | 'confirm';
+  | 'global'
+  | 'keys'
+  | 'filter'
+  | 'prompt'
+  | 'keyDetail'
+  | 'search'
+  | 'history'
+  | 'flow'
+  | 'wizard'
+  | 'confirm';
 
 /** Ink's boolean key flags that a binding may match on (arrows, Enter, Esc, Tab...). */
 export type KeyFlag =
@@ -82,6 +91,8 @@ export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
     bind('clearFilter', 'Esc', 'clear filter', [flag('escape')], false),
     bind('open', 'Enter', 'open', [flag('return')]),
     bind('sort', 's', 'sort by the next column', [on('s')], true, {hint: 'sort'}),
+    bind('reverse', 'S', 'reverse the sort', [on('S')], false),
+    bind('copy', 'y', "copy the key's ARN", [on('y')], false),
     bind('refresh', 'r', 'refresh', [on('r')]),
     bind('quit', 'q', 'quit', [on('q')]),
   ],
@@ -113,11 +124,21 @@ export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
     bind('pageDown', 'PgDn', 'page down', [flag('pageDown')], false),
     bind('top', 'g', 'top', [on('g')], false),
     bind('bottom', 'G', 'bottom', [on('G')], false),
+    bind('search', '/', 'search the policy', [on('/')], false),
+    bind('nextMatch', 'n', 'next match', [on('n')], false),
+    bind('prevMatch', 'N', 'previous match', [on('N')], false),
+    bind('copy', 'y', "copy the key's ARN", [on('y')], false),
+    bind('copyPolicy', 'Y', 'copy the policy', [on('Y')], false),
     write('upgrade', 'u', 'upgrade to the current console policy', [on('u')], 'upgrade'),
     write('access', 'a', 'access wizard: grant or remove access', [on('a')], 'access'),
     write('edit', 'e', 'edit in $EDITOR', [on('e')], 'edit'),
     bind('reload', 'r', 'reload', [on('r')], false),
     bind('back', 'Esc/q', 'back', [flag('escape'), on('q')]),
+  ],
+  // `/` in the policy view: the text to find (n and N then move between the matches).
+  search: [
+    bind('find', 'Enter', 'find', [flag('return')]),
+    bind('cancel', 'Esc', 'stop searching', [flag('escape')]),
   ],
   history: [write('restore', 'Enter', 'restore this backup', [flag('return')], 'restore')],
   // A step of a change (access wizard, upgrade, review, result): keys, not text.
@@ -225,7 +246,13 @@ export function helpSections(screen: Screen): Array<{title: string; bindings: re
  * Screens where printable keys are typed text: there `q`, `?` and `:` are letters, and only
  * Ctrl-C of the global bindings applies.
  */
-export const TYPING_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['filter', 'prompt', 'wizard', 'confirm']);
+export const TYPING_SCREENS: ReadonlySet<Screen> = new Set<Screen>([
+  'filter',
+  'prompt',
+  'search',
+  'wizard',
+  'confirm',
+]);
 
 export interface FooterHints {
   /** The screen's actions, most important first; the footer drops from the end when short of room. */
@@ -259,6 +286,7 @@ export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {
   filter: 'Filter',
   prompt: 'Switch region/profile',
   keyDetail: 'Key detail',
+  search: 'Search the policy',
   history: 'History tab',
   flow: 'Change (wizard, upgrade, edit, restore)',
   wizard: 'Typing an answer',

@@ -138,13 +138,46 @@ test('a pasted filter with col:value and Enter is all filter text: ":" does not 
   r.unmount();
 });
 
-test('s cycles the sort column', async () => {
+test('s sorts by the next column and S reverses it; the cursor stays on its key; the column is marked', async () => {
   const r = start();
-  await waitForFrame(r, 'sort alias');
+  await waitForFrame(r, f => f.includes('sort alias ▲') && f.includes('console-v3'));
+  // Put the cursor on console-v3 (a few rows down).
+  for (let i = 0; i < 12 && selected(r.lastFrame() ?? '') !== 'console-v3'; i++) await press(r, KEY.down);
+  assert.equal(selected(r.lastFrame() ?? ''), 'console-v3');
   await press(r, 's');
-  await waitForFrame(r, 'sort id');
-  // By key id the demo's 0673623f… (console-current) comes first.
-  assert.match(selected(r.lastFrame() ?? ''), /console-current/);
+  const byId = await waitForFrame(r, 'sort id ▲');
+  assert.match(byId, /KEY ID ▲/, 'the sorted column is marked in the header');
+  assert.equal(selected(byId), 'console-v3', 'the cursor stays on its key');
+  await press(r, 'S');
+  const reversed = await waitForFrame(r, 'sort id ▼');
+  assert.match(reversed, /KEY ID ▼/);
+  assert.equal(selected(reversed), 'console-v3');
+  r.unmount();
+});
+
+test('a pasted key ARN or alias ARN finds its key; clearing the filter keeps the cursor on it', async () => {
+  const r = start();
+  await waitForFrame(r, 'hostile');
+  const hostile = await fixture.gateway.describeKey('alias/hostile');
+  await press(r, '/');
+  await press(r, hostile.arn); // one read, as a paste arrives
+  await press(r, KEY.enter);
+  const found = await waitForFrame(r, f => /1 of \d+ keys/.test(f) && f.includes('filter arn:'));
+  assert.equal(selected(found), 'hostile');
+  await press(r, KEY.escape);
+  const all = await waitForFrame(r, f => !f.includes('filter arn:') && !/ of \d+ keys/.test(f));
+  assert.equal(selected(all), 'hostile', 'the cursor stays on the key the filter found');
+  await press(r, '/');
+  await press(r, `"arn:aws:kms:us-east-1:111122223333:alias/console-v2",`);
+  await press(r, KEY.enter);
+  assert.equal(selected(await waitForFrame(r, f => /1 of \d+ keys/.test(f))), 'console-v2');
+  await press(r, KEY.escape);
+  await press(r, '/');
+  await press(r, 'foo:bar');
+  assert.match(
+    await waitForFrame(r, 'is not a column'),
+    /"foo:" is not a column, so it was searched as text/,
+  );
   r.unmount();
 });
 

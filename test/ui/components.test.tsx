@@ -257,7 +257,7 @@ test('the status line counts rows and shows progress only while loading', () => 
   const progress = {total: 10, described: 4, classified: 2};
   assert.equal(
     statusText({shown: 3, total: 10, sort: 'alias', progress, refreshing: false}),
-    '3 of 10 keys · sort alias · metadata 4/10 · policies 2/10 ',
+    '3 of 10 keys · sort alias ▲ · metadata 4/10 · policies 2/10 ',
   );
   assert.equal(
     statusText({
@@ -267,7 +267,7 @@ test('the status line counts rows and shows progress only while loading', () => 
       progress: {total: 10, described: 10, classified: 10},
       refreshing: true,
     }),
-    'refreshing · 10 keys · sort state ',
+    'refreshing · 10 keys · sort state ▲ ',
   );
   // ListAliases pages one after another (100 a page): the count shows while they arrive.
   assert.equal(
@@ -278,7 +278,7 @@ test('the status line counts rows and shows progress only while loading', () => 
       progress: {total: 10, described: 0, classified: 0, aliasesLoading: 300},
       refreshing: false,
     }),
-    '10 keys · sort alias · aliases 300… · metadata 0/10 · policies 0/10 ',
+    '10 keys · sort alias ▲ · aliases 300… · metadata 0/10 · policies 0/10 ',
   );
 });
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type {KeyDetails, KeySummary} from '../../source/aws/types.js';
 import {buildRow, type Badge} from '../../source/ui/keyRows.js';
 import {keyDetails} from './fixtures.js';
-import {filterRows, parseFilter} from '../../source/ui/keyFilter.js';
+import {analyseFilter, filterNotes, filterRows, parseFilter} from '../../source/ui/keyFilter.js';
 import {nextSort, sortRows, SORT_ORDER} from '../../source/ui/keySort.js';
 
 function key(id: string, alias: string | undefined, extra: Partial<KeyDetails> = {}, badge?: Badge) {
@@ -76,4 +76,31 @@ test('10,000 rows filter in well under a frame', () => {
   const perKeystroke = (performance.now() - start) / 7;
   assert.equal(filterRows(many, 'app-9999').length, 1);
   assert.ok(perKeystroke < 50, `filter took ${perKeystroke.toFixed(1)} ms per keystroke`);
+});
+
+test('any identifier the AWS CLI prints finds its key: key ARN, alias ARN, key id, alias name', () => {
+  const arn = 'arn:aws:kms:us-east-1:111122223333:key/3333cccc';
+  assert.deepEqual(ids(filterRows(rows, arn)), ['3333cccc']);
+  assert.deepEqual(ids(filterRows(rows, `"${arn}",`)), ['3333cccc'], 'as --output json quotes it');
+  assert.deepEqual(ids(filterRows(rows, 'arn:aws:kms:us-east-1:111122223333:alias/logs')), ['2222bbbb']);
+  assert.deepEqual(ids(filterRows(rows, '1111aaaa')), ['1111aaaa']);
+  assert.deepEqual(ids(filterRows(rows, 'alias/mac-signer')), ['3333cccc']);
+  // An ARN names one key exactly: alias/pay is not alias/payments.
+  assert.deepEqual(ids(filterRows(rows, 'arn:aws:kms:us-east-1:111122223333:alias/pay')), []);
+  assert.deepEqual(analyseFilter(arn).unknownColumns, [], '`arn:` is not taken for a column');
+});
+
+test('the filter says what it cannot do: an unknown column, an ARN of another Region, values still loading', () => {
+  const done = {total: 4, described: 4, classified: 4};
+  assert.match(filterNotes('foo:bar', 'us-east-1', done).join('\n'), /"foo:" is not a column/);
+  assert.deepEqual(filterNotes('state:disabled', 'us-east-1', done), []);
+  assert.match(
+    filterNotes('arn:aws:kms:eu-west-1:111122223333:key/x', 'us-east-1', done).join('\n'),
+    /That ARN is in eu-west-1; this list is us-east-1/,
+  );
+  assert.match(
+    filterNotes('badge:outdated', 'us-east-1', {total: 30, described: 30, classified: 12}).join('\n'),
+    /Still loading: policies known for 12 of 30 keys/,
+  );
+  assert.deepEqual(filterNotes('badge:outdated', 'us-east-1', done), []);
 });

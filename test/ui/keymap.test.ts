@@ -1,5 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
 import type {Key} from 'ink';
 import {NO_KEY as NONE} from './fixtures.js';
 import {
@@ -142,4 +143,22 @@ test('an Enter or Tab inside a run of text becomes that key', () => {
       ['c', false, false],
     ],
   );
+});
+
+test("the README's keys table names every letter key of the keymap", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Keys'), readme.indexOf('## Subcommands'));
+  for (const [screen, bindings] of Object.entries(KEYMAP)) {
+    for (const b of bindings) {
+      for (const p of b.presses) {
+        if (p.input === undefined || p.ctrl || !/^[a-zA-Z/:?]$/.test(p.input)) continue;
+        assert.ok(
+          section.includes(`\`${p.input}\``) ||
+            section.includes(`${p.input}/`) ||
+            section.includes(`/${p.input}`),
+          `${screen}: ${b.label} (${b.description}) is missing from the README's keys`,
+        );
+      }
+    }
+  }
 });

@@ -22,18 +22,28 @@ const ROWS: KeyRow[] = Array.from({length: 100}, (_, i) => {
 });
 
 /** What the screen passes after rendering `state`. */
-function rendered(state: ListState, height = 10): ListContext {
-  const sorted = sortRows(ROWS, state.sort);
+function rendered(state: ListState, height = 10, visible = ['alias', 'id', 'state', 'badge']): ListContext {
+  const sorted = sortRows(ROWS, state.sort, state.reverse);
   return {
     rows: ROWS,
     sort: state.sort,
+    reverse: state.reverse,
     sorted,
     query: state.query,
     shown: filterRows(sorted, state.query),
     height,
+    visible,
   };
 }
-const START: ListState = {view: LIST_TOP, query: '', sort: 'alias' as SortColumn, editing: false};
+const START: ListState = {
+  view: LIST_TOP,
+  query: '',
+  sort: 'alias' as SortColumn,
+  reverse: false,
+  editing: false,
+};
+const selectedAlias = (state: ListState) =>
+  filterRows(sortRows(ROWS, state.sort, state.reverse), state.query)[state.view.cursor]?.cells.alias;
 
 test('three Downs in one read move three rows; three PgDns move three pages', () => {
   assert.equal(applyListKeys(START, [DOWN, DOWN, DOWN], rendered(START)).state.view.cursor, 3);
@@ -65,16 +75,44 @@ test('/text⏎ in one read filters and applies; the keys after it move in the fi
   assert.deepEqual([typing.query, typing.editing], ['key', true]);
 });
 
-test('s then Enter in one read opens the first key of the new order; q quits; r refreshes', () => {
-  const result = applyListKeys(START, [press({}, 's'), press({return: true})], rendered(START));
+test('s and S keep the cursor on its key; Enter right after opens that key; q quits; r refreshes', () => {
+  const onKey5 = {...START, view: {cursor: 5, offset: 0}};
+  const result = applyListKeys(onKey5, [press({}, 's'), press({return: true})], rendered(onKey5));
   assert.equal(result.state.sort, 'id');
-  assert.equal(result.open?.cells.alias, 'key-099', 'by key id the last alias comes first');
+  assert.equal(result.open?.cells.alias, 'key-005', 'the selected key, wherever the new order put it');
+  assert.equal(selectedAlias(result.state), 'key-005');
+  assert.equal(result.state.view.cursor - result.state.view.offset, 5, 'at the same height on screen');
+  const reversed = applyListKeys(onKey5, [press({shift: true}, 'S')], rendered(onKey5)).state;
+  assert.equal(reversed.reverse, true);
+  assert.equal(selectedAlias(reversed), 'key-005');
+  assert.equal(sortRows(ROWS, 'alias', true)[0]?.cells.alias, 'key-099', 'reversed: the last alias first');
   assert.equal(applyListKeys(START, [press({}, 'q')], rendered(START)).quit, true);
   assert.equal(applyListKeys(START, [press({}, 'r')], rendered(START)).refresh, true);
-  const cleared = applyListKeys(
-    {...START, query: 'key-1', view: {cursor: 4, offset: 0}},
-    [press({escape: true})],
+});
+
+test('clearing the filter keeps the cursor on the key it was on', () => {
+  const filtered = {...START, query: 'key-01', view: {cursor: 4, offset: 0}};
+  assert.equal(selectedAlias(filtered), 'key-014');
+  const cleared = applyListKeys(filtered, [press({escape: true})], rendered(filtered)).state;
+  assert.equal(cleared.query, '');
+  assert.equal(selectedAlias(cleared), 'key-014');
+});
+
+test('s cycles only through the columns on screen', () => {
+  let state = START;
+  const seen: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    state = applyListKeys(state, [press({}, 's')], rendered(state, 10, ['alias', 'id', 'badge'])).state;
+    seen.push(state.sort);
+  }
+  assert.deepEqual(seen, ['id', 'badge', 'alias', 'id', 'badge'], 'never state, spec or manager');
+});
+
+test('y on a row asks for its ARN to be copied', () => {
+  const copy = applyListKeys(
+    {...START, view: {cursor: 2, offset: 0}},
+    [press({}, 'y')],
     rendered(START),
-  );
-  assert.deepEqual([cleared.state.query, cleared.state.view.cursor], ['', 0]);
+  ).copy;
+  assert.equal(copy?.cells.alias, 'key-002');
 });

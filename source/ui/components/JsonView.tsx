@@ -31,6 +31,8 @@ export interface JsonViewProps {
   width: number;
   /** Problems by 1-based line number. */
   marks?: ReadonlyMap<number, Severity>;
+  /** Lines a search found (the line number is shown inverted; the current match in colour). */
+  highlight?: ReadonlyMap<number, 'match' | 'current'>;
 }
 
 /** Splits the token stream at newlines: one array of tokens per text line. */
@@ -153,16 +155,19 @@ interface RowProps {
   tokens: readonly JsonToken[];
   label: string;
   mark: Severity | undefined;
+  found: 'match' | 'current' | undefined;
   theme: Theme;
 }
 
 // Memoised and keyed by position in the text, so scrolling by one row re-renders one row.
-const Row = memo(function Row({tokens, label, mark, theme}: RowProps) {
+const Row = memo(function Row({tokens, label, mark, found, theme}: RowProps) {
   const markColor = mark === 'error' ? theme.danger : mark === 'warning' ? theme.warning : theme.accent;
   return (
     <Text wrap="truncate-end">
       <Text color={mark ? markColor : undefined}>{mark ? MARK[mark] : ' '}</Text>
-      <Text color={theme.muted}>{label}</Text>
+      <Text color={found === 'current' ? theme.accent : theme.muted} inverse={found !== undefined}>
+        {label}
+      </Text>
       {tokens.map((t, j) => (
         <Text key={j} color={theme.json[t.type]}>
           {t.text}
@@ -172,7 +177,7 @@ const Row = memo(function Row({tokens, label, mark, theme}: RowProps) {
   );
 });
 
-export function JsonView({rows, lineCount, top, height, width, marks}: JsonViewProps) {
+export function JsonView({rows, lineCount, top, height, width, marks, highlight}: JsonViewProps) {
   const theme = useTheme();
   const gutter = String(lineCount).length;
   return (
@@ -184,6 +189,7 @@ export function JsonView({rows, lineCount, top, height, width, marks}: JsonViewP
           // The top row always says which line it belongs to, even when it continues one.
           label={`${row.first || i === 0 ? String(row.line).padStart(gutter) : ' '.repeat(gutter)} ${' '.repeat(row.indent)}`}
           mark={row.first ? marks?.get(row.line) : undefined}
+          found={highlight?.get(row.line)}
           theme={theme}
         />
       ))}

@@ -13,6 +13,8 @@ export interface KeyTableProps {
   columns: readonly Column[];
   /** Index into `rows` of the selected row, or -1. */
   selected: number;
+  /** The sorted column's title is marked ▲ (▼ reversed). */
+  sort?: {column: string; reverse: boolean};
   width: number;
 }
 
@@ -20,13 +22,15 @@ const PENDING = '…';
 const FAILED = '?';
 const SEP = ' '.repeat(GAP);
 
-export function KeyTable({rows, columns, selected, width}: KeyTableProps) {
+export function KeyTable({rows, columns, selected, sort, width}: KeyTableProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" width={width}>
       <Text bold color={theme.muted} wrap="truncate">
         {' '.repeat(MARKER_WIDTH)}
-        {columns.map(c => fit(c.title, c.width)).join(SEP)}
+        {columns
+          .map(c => fit(c.key === sort?.column ? `${c.title} ${sort.reverse ? '▼' : '▲'}` : c.title, c.width))
+          .join(SEP)}
       </Text>
       {rows.map((row, i) => {
         const isSelected = i === selected;

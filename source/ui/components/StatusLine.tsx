@@ -10,13 +10,19 @@ export interface StatusLineProps {
   shown: number;
   total: number;
   sort: SortColumn;
+  /** `S`: the sort runs backwards. */
+  reverse?: boolean;
   progress: LoaderProgress;
   /** `r` is re-listing the keys (the old rows stay until the new list arrives). */
   refreshing: boolean;
 }
 
-export function statusText({shown, total, sort, progress, refreshing}: StatusLineProps): string {
-  const parts = [shown === total ? `${total} keys` : `${shown} of ${total} keys`, `sort ${sort}`];
+export function statusText({shown, total, sort, reverse, progress, refreshing}: StatusLineProps): string {
+  const keys = (n: number) => `${n} key${n === 1 ? '' : 's'}`;
+  const parts = [
+    shown === total ? keys(total) : `${shown} of ${keys(total)}`,
+    `sort ${sort} ${reverse ? '▼' : '▲'}`,
+  ];
   if (refreshing) parts.unshift('refreshing');
   if (progress.aliasesLoading !== undefined) parts.push(`aliases ${progress.aliasesLoading}…`);
   if (progress.described < progress.total) parts.push(`metadata ${progress.described}/${progress.total}`);

@@ -9,6 +9,8 @@ export interface LineScroll {
   top: number;
   /** Applies a keymap action (up, down, pageUp, pageDown, top, bottom); false if it is not a scroll. */
   scroll: (action: string | undefined) => boolean;
+  /** Puts row `row` on screen, a little below the top (a search match). */
+  reveal: (row: number) => void;
 }
 
 const clamp = (n: number, max: number) => Math.min(Math.max(0, n), max);
@@ -47,5 +49,10 @@ export function useLineScroll(total: number, height: number): LineScroll {
     [max, page],
   );
 
-  return {top, scroll};
+  const reveal = useCallback(
+    (row: number) => setWanted(clamp(row - Math.floor(Math.max(1, height) / 3), max)),
+    [height, max],
+  );
+
+  return {top, scroll, reveal};
 }

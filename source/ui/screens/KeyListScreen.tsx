@@ -2,15 +2,17 @@
 // slice is rendered and reported to the loader, so metadata and badges arrive for what the
 // operator looks at first. Sorting and filtering are memoised separately: a keystroke in the
 // filter costs one pass over precomputed lower-case fields, never a sort.
-import React, {useEffect, useMemo} from 'react';
+import React, {useContext, useEffect, useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {sanitizeText} from '../../policy/index.js';
-import {useScreen, useTheme} from '../context.js';
+import {GatewayContext, useScreen, useTheme} from '../context.js';
 import {actionFor, splitKeys} from '../keymap.js';
 import {layoutColumns} from '../columns.js';
 import {truncate} from '../../policy/index.js';
-import {filterRows} from '../keyFilter.js';
-import {applyListKeys, LIST_TOP, type ListState} from '../keyListKeys.js';
+import {analyseFilter, filterNotes, filterRows} from '../keyFilter.js';
+import {applyListKeys, keepSelected, LIST_TOP, type ListState} from '../keyListKeys.js';
+import {wrapWords} from '../components/LineView.js';
+import {useCopy} from '../hooks/useCopy.js';
 import type {KeyRow} from '../keyRows.js';
 import {sortRows} from '../keySort.js';
 import {follow} from '../viewport.js';
@@ -27,28 +29,53 @@ export interface KeyListScreenProps {
   onQuit: () => void;
   /** False while another screen or an overlay has the keyboard (the list stays mounted to keep its place). */
   isActive: boolean;
+  /** A pasted ARN names another Region: reconnect there (absent when keypol cannot switch). */
+  onSwitchRegion?: ((region: string) => void) | undefined;
   width: number;
   height: number;
 }
 
-export function KeyListScreen({keys, onOpen, onQuit, isActive, width, height}: KeyListScreenProps) {
+export function KeyListScreen({
+  keys,
+  onOpen,
+  onQuit,
+  isActive,
+  onSwitchRegion,
+  width,
+  height,
+}: KeyListScreenProps) {
   const theme = useTheme();
+  // The Region the list is of (for a pasted ARN of another one); tests may render without a gateway.
+  const region = useContext(GatewayContext)?.info.region ?? '';
+  const copy = useCopy();
+  // A sentence about the last key pressed (a copy); the next key clears it.
+  const [notice, setNotice] = useState<string>();
   // Every key starts from the state the previous key left, rendered or not (useKeyState).
   const [state, setState, latest] = useKeyState<ListState>({
     view: LIST_TOP,
     query: '',
     sort: 'alias',
+    reverse: false,
     editing: false,
   });
-  const {view, query, sort, editing} = state;
+  const {view, query, sort, reverse, editing} = state;
   useScreen(editing ? 'filter' : 'keys', isActive);
 
-  const sorted = useMemo(() => sortRows(keys.rows, sort), [keys.rows, sort]);
+  const columns = layoutColumns(width);
+  const visibleColumns = useMemo(() => columns.map(c => c.key as string), [width]);
+  const sorted = useMemo(() => sortRows(keys.rows, sort, reverse), [keys.rows, sort, reverse]);
   const shown = useMemo(() => filterRows(sorted, query), [sorted, query]);
   const fullHeight = Math.max(1, height - 2); // the filter/status line and the table header
-  // When the selected key could not be read, one line under the table says why.
+  // Under the table: why the selected key could not be read, what the filter needs saying, a notice.
   const problem = shown[follow(view, shown.length, fullHeight).cursor]?.problem;
-  const listHeight = problem ? Math.max(1, fullHeight - 1) : fullHeight;
+  const notes = query ? filterNotes(query, region, keys.progress) : [];
+  const below = [
+    ...(problem ? [{text: ` ⚠ ${problem}`, color: theme.warning}] : []),
+    ...[...notes, ...(notice ? [notice] : [])].flatMap(n =>
+      wrapWords(n, width - 1, 2).map(text => ({text: ` ${text}`, color: theme.muted})),
+    ),
+  ].slice(0, Math.max(0, fullHeight - 3));
+  const listHeight = Math.max(1, fullHeight - below.length);
   const current = follow(view, shown.length, listHeight);
   const visible = shown.slice(current.offset, current.offset + listHeight);
   const visibleIds = visible.map(r => r.keyId).join('\n');
@@ -64,9 +91,17 @@ export function KeyListScreen({keys, onOpen, onQuit, isActive, width, height}: K
     (input, key) => {
       const action = actionFor('filter', input, key);
       // Text and Enter that arrived in one read (fast typing over SSH) still end the editing.
-      if (action === 'apply' || (input.length > 1 && /[\r\n]/.test(input)))
+      if (action === 'apply' || (input.length > 1 && /[\r\n]/.test(input))) {
         setState(s => ({...s, editing: false}));
-      else if (action === 'clear') setState(s => ({...s, query: '', view: LIST_TOP, editing: false}));
+        // A pasted ARN of another Region: go there, keeping the filter (as `keypol show ARN` does).
+        const other = analyseFilter(latest().query).arnRegions.find(r => r !== region.toLowerCase());
+        if (other && onSwitchRegion) onSwitchRegion(other);
+      } else if (action === 'clear') {
+        // The key the cursor was on stays selected in the whole list.
+        const selected = shown[follow(view, shown.length, listHeight).cursor]?.keyId;
+        const kept = keepSelected(selected, follow(view, shown.length, listHeight), sorted, listHeight);
+        setState(s => ({...s, query: '', view: kept, editing: false}));
+      }
     },
     {isActive: isActive && editing},
   );
@@ -76,12 +111,19 @@ export function KeyListScreen({keys, onOpen, onQuit, isActive, width, height}: K
       const result = applyListKeys(latest(), splitKeys(input, key), {
         rows: keys.rows,
         sort,
+        reverse,
         sorted,
         query,
         shown,
         height: listHeight,
+        visible: visibleColumns,
       });
       setState(result.state);
+      setNotice(
+        result.copy
+          ? copy(result.copy.summary.arn, `the ARN of ${result.copy.cells.alias || result.copy.cells.id}`)
+          : undefined,
+      );
       if (result.refresh) keys.reload();
       if (result.open) onOpen(result.open);
       if (result.quit) onQuit();
@@ -93,6 +135,7 @@ export function KeyListScreen({keys, onOpen, onQuit, isActive, width, height}: K
     shown: shown.length,
     total: keys.rows.length,
     sort,
+    reverse,
     progress: keys.progress,
     refreshing: keys.status.kind === 'loading' && keys.rows.length > 0,
   };
@@ -127,15 +170,16 @@ export function KeyListScreen({keys, onOpen, onQuit, isActive, width, height}: K
         <>
           <KeyTable
             rows={visible}
-            columns={layoutColumns(width)}
+            columns={columns}
             selected={current.cursor - current.offset}
+            sort={{column: sort, reverse}}
             width={width}
           />
-          {problem ? (
-            <Text color={theme.warning} wrap="truncate">
-              {truncate(` ⚠ ${problem}`, width)}
+          {below.map((line, i) => (
+            <Text key={i} color={line.color} wrap="truncate">
+              {truncate(line.text, width)}
             </Text>
-          ) : null}
+          ))}
           {shown.length === 0 ? (
             <Text color={theme.muted} wrap="truncate">
               {keys.rows.length === 0

@@ -172,3 +172,43 @@ test('keys 2 and 3 in one read go to tab 3; Tab Tab goes two tabs on', async () 
   await waitForText(r, 'Findings (');
   r.unmount();
 });
+
+test('policy tab: / finds text, n and N go to the next and previous line that has it; 1-4 are text meanwhile', async () => {
+  const {r, topScreen} = await openKey(fx.gateway, 'alias/near-size-limit');
+  await press(r, '/');
+  await waitForText(r, 'text to find in the policy');
+  assert.equal(topScreen(), 'search');
+  for (const ch of '"sid"') await press(r, ch);
+  await press(r, KEY.enter);
+  const found = await waitForText(r, /""sid"" 1 of \d+ \(n\/N\)/);
+  const total = Number(/1 of (\d+) \(n\/N\)/.exec(found)?.[1]);
+  assert.ok(total > 1, 'several statements match');
+  await press(r, 'n');
+  await waitForText(r, `2 of ${total}`);
+  await press(r, 'N');
+  await press(r, 'N');
+  await waitForText(r, `${total} of ${total}`); // wraps backwards past the first
+  await press(r, '/');
+  await press(r, '2');
+  assert.match(plain(r.lastFrame()), /\/ 2/, 'a digit is text while searching, not tab 2');
+  await press(r, KEY.escape);
+  await waitForText(r, 'bytes · lines');
+  r.unmount();
+});
+
+test('y copies the key ARN and Y the policy with OSC 52, and the status line says what to expect', async () => {
+  const {r, details} = await openKey(fx.gateway, 'alias/console-v2');
+  await press(r, 'y');
+  const said = await waitForText(r, 'Copied the key ARN');
+  assert.match(said.replace(/\s*\n\s*/g, ' '), /OSC 52; if nothing arrives, this terminal does not allow it/);
+  const arn64 = Buffer.from(details.arn).toString('base64');
+  assert.ok(
+    r.frames.some(f => f.includes(`\u001b]52;c;${arn64}\u0007`)),
+    'the terminal was asked to set the clipboard',
+  );
+  await press(r, 'Y');
+  await waitForText(r, 'Copied the policy');
+  const policy64 = Buffer.from((await fx.gateway.getPolicy(details.keyId)).text).toString('base64');
+  assert.ok(r.frames.some(f => f.includes(policy64)));
+  r.unmount();
+});

@@ -9,6 +9,7 @@ import {parsePolicy, sanitizeText} from '../../../policy/index.js';
 import type {ParseError} from '../../../policy/types.js';
 import {wrapWords} from '../../components/LineView.js';
 import {useGateway, useOverlayOpen, useTheme} from '../../context.js';
+import {useCopy} from '../../hooks/useCopy.js';
 import {editorCommand, useEditor} from '../../hooks/useEditor.js';
 import {usePolicy, type PolicyModel} from '../../hooks/usePolicy.js';
 import {useProposedChange, type ProposedChange} from '../../hooks/useProposedChange.js';
@@ -56,6 +57,9 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
   const [mode, setMode] = useState<Mode>({name: 'tabs'});
   const [status, setStatus] = useState<string>();
   const [historyRound, setHistoryRound] = useState(0);
+  // The policy view's search field has the keyboard: 1-4, q and the rest are text meanwhile.
+  const [typing, setTyping] = useState(false);
+  const copy = useCopy();
   const {state, reload, replace} = usePolicy(keyDetails);
   const propose = useProposedChange(keyDetails);
   const edit = useEditor();
@@ -123,6 +127,8 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
         else if (act === 'prevTab') setTab(t => (t + count - 1) % count);
         else if (act === 'tab') setTab(Number(i) - 1);
         else if (act === 'reload') reload();
+        else if (act === 'copy') setStatus(copy(keyDetails.arn, 'the key ARN'));
+        else if (act === 'copyPolicy' && model) setStatus(copy(model.snapshot.text, 'the policy'));
         else if (tab === 3 && model && actionFor('history', i, k) === 'restore') {
           // The History tab leaves Enter alone when restoring is refused; the refusal is said here.
           const refusal = changeRefusal('restore', keyDetails, model, readOnly);
@@ -137,7 +143,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
         }
       }
     },
-    {isActive: mode.name === 'tabs' && !overlay},
+    {isActive: mode.name === 'tabs' && !overlay && !typing},
   );
 
   const flowHeight = Math.max(3, height - 1);
@@ -188,7 +194,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
   else if (state.status === 'error')
     body = <Text color={theme.danger}>{state.message} Press r to try again.</Text>;
   else if (!model) body = <Text color={theme.muted}>Reading the key policy…</Text>;
-  else if (tab === 0) body = <PolicyTab model={model} {...tabProps} />;
+  else if (tab === 0) body = <PolicyTab model={model} {...tabProps} onTyping={setTyping} />;
   else if (tab === 1) body = <AccessTab model={model} accountId={keyDetails.accountId} {...tabProps} />;
   else if (tab === 2) body = <FindingsTab model={model} {...tabProps} />;
   else {
