@@ -103,7 +103,7 @@ for (const target of targets) {
       assets: {'keypol.cjs': resolve(BUNDLE), ...(native ? {'keypol.cache': resolve(CODE_CACHE)} : {})},
     }),
   );
-  execFileSync(hostNode, ['--experimental-sea-config', config], {stdio: ['ignore', 'ignore', 'inherit']});
+  execFileSync(hostNode, ['--experimental-sea-config', config], {stdio: 'pipe'}); // its errors come with the exception
   const exe = join(OUT, `keypol-${target}`);
   await rm(`${exe}.sha256`, {force: true});
   await copyFile(node, exe);
