@@ -1,15 +1,9 @@
 // The end of every changing subcommand (put, upgrade, grant-access, deletion, restore):
-// preview (summary, diff, findings), confirm, then the gateway's one write path, whose
-// outcome becomes the exit code. Local checks here only decide whether asking makes sense;
-// the write path repeats them and is the authority.
-import {
-  diffPolicies,
-  hasErrors,
-  lintPolicy,
-  parsePolicy,
-  validatePolicy,
-  type Finding,
-} from '../policy/index.js';
+// preview (summary, diff, findings), confirm as the one risk rule says (policy/risk.ts, the
+// TUI's rule too), then the gateway's one write path, whose outcome becomes the exit code.
+// Local checks here only decide whether asking makes sense; the write path repeats them and is
+// the authority.
+import {assessChange, type Finding} from '../policy/index.js';
 import {keyInfoOf, type ChangeReason, type WriteOutcome} from '../aws/types.js';
 import {confirmOrExit} from './confirm.js';
 import {EXIT} from './exit.js';
@@ -27,25 +21,22 @@ export interface ProposedChange {
 }
 
 export async function applyChange(ctx: CommandContext, change: ProposedChange): Promise<number> {
-  const {key, policy, document} = change.loaded;
-  const validation = validatePolicy(change.afterText);
-  const parsed = parsePolicy(change.afterText);
-  if (hasErrors(validation) || !parsed.ok) {
+  const {key, policy} = change.loaded;
+  const caller = ctx.gateway.info.readOnly ? undefined : (await ctx.gateway.identity()).arn;
+  const assessed = assessChange(policy.text, change.afterText, {
+    key: keyInfoOf(key),
+    ...(caller ? {callerArn: caller} : {}),
+  });
+  const {diff} = assessed;
+  if (assessed.blocking.length > 0 || !diff) {
     return report(ctx, change, {
       ok: false,
       refusal: 'invalid',
       message: 'The new policy is not valid: fix the errors below and try again.',
-      findings: validation,
+      findings: assessed.blocking,
     });
   }
-  const diff = diffPolicies(document, parsed.document);
   if (diff.unified === '') return nothingToChange(ctx, change.loaded, []);
-  const caller = ctx.gateway.info.readOnly ? undefined : (await ctx.gateway.identity()).arn;
-  const lint = lintPolicy(parsed.document, {
-    key: keyInfoOf(key),
-    ...(caller ? {callerArn: caller} : {}),
-    text: change.afterText,
-  });
 
   if (!ctx.json) {
     for (const text of change.preface ?? []) line(ctx.stdout, clean(text));
@@ -54,18 +45,32 @@ export async function applyChange(ctx: CommandContext, change: ProposedChange): 
     if (diff.removesAnything) line(ctx.stdout, '  Warning: this change removes permissions.');
     line(ctx.stdout);
     line(ctx.stdout, diffText(ctx, diff.unified.trimEnd()));
-    const shown = lint.filter(f => f.severity !== 'info');
+    if (assessed.risks.length) {
+      line(ctx.stdout, 'Risky (you will be asked to type the key name):');
+      for (const text of findingLines(assessed.risks)) line(ctx.stdout, text);
+    }
+    const shown = assessed.notes.filter(f => f.severity !== 'info');
     if (shown.length) {
       line(ctx.stdout, 'Findings:');
       for (const text of findingLines(shown)) line(ctx.stdout, text);
     }
   }
 
-  // A refusal that is certain needs no question: let the write path say no.
+  // A refusal that is certain needs no question: let the write path say no. A lockout is only
+  // certain when nobody can type the override (--yes, or no terminal).
+  const lintError = assessed.notes.some(f => f.severity === 'error');
+  const canOverride = assessed.level === 'override' && !ctx.yes && ctx.stdin.isTTY === true;
   const certainRefusal =
-    ctx.gateway.info.readOnly || key.keyManager === 'AWS' || lint.some(f => f.severity === 'error');
+    ctx.gateway.info.readOnly ||
+    key.keyManager === 'AWS' ||
+    lintError ||
+    (assessed.level === 'override' && !canOverride);
   if (!certainRefusal) {
-    const stop = await confirmOrExit(ctx, `Write this policy to ${clean(key.keyId)}?`);
+    const stop = await confirmOrExit(ctx, {
+      question: `Write this policy to ${clean(key.keyId)}?`,
+      level: assessed.level,
+      names: [...key.aliases, key.keyId],
+    });
     if (stop !== undefined) return stop;
   }
   const outcome = await ctx.gateway.writePolicy({
@@ -73,6 +78,7 @@ export async function applyChange(ctx: CommandContext, change: ProposedChange): 
     before: policy,
     afterText: change.afterText,
     reason: change.reason,
+    ...(canOverride ? {bypassLockout: true} : {}),
   });
   return report(ctx, change, outcome);
 }

@@ -48,3 +48,5 @@ export type {LintContext} from './lint.js';
 export {explainPolicy} from './explain.js';
 export {diffPolicies} from './diff.js';
 export {charWidth, displayWidth, fit, truncate} from './text-width.js';
+export {OVERRIDE_PHRASE, assessChange} from './risk.js';
+export type {ChangeAssessment, ConfirmLevel} from './risk.js';

@@ -136,9 +136,10 @@ export function startKeypol(target: CliTarget, args: string[], options: RunOptio
   });
   return {
     done,
-    async waitForPrompt(): Promise<void> {
-      const deadline = Date.now() + 10_000;
-      while (!/\[y\/N\] $/.test(io.stderr.text)) {
+    /** Waits until stderr ends with the prompt (by default the y/N question). */
+    async waitForPrompt(prompt: RegExp = /\[y\/N\] $/): Promise<void> {
+      const deadline = Date.now() + 30_000;
+      while (!prompt.test(io.stderr.text)) {
         if (Date.now() > deadline) throw new Error(`no prompt; stderr: ${io.stderr.text}`);
         await new Promise(resolve => setTimeout(resolve, 10));
       }
