@@ -26,10 +26,13 @@ export function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
     if (!backup) {
       if (id !== undefined)
         throw new UsageError(`${id} is not a backup of ${keyLabel(loaded.key)} (see keypol history)`);
+      const skipped = backups.length
+        ? ` (${backups.length} from changes that were not applied; name one to restore it anyway)`
+        : '';
       return refuseLocally(
         ctx,
         'no-backup',
-        `There are no backups of ${keyLabel(loaded.key)} to restore.`,
+        `There are no backups of ${keyLabel(loaded.key)} to restore${skipped}.`,
         EXIT.error,
       );
     }
