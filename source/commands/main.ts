@@ -54,8 +54,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // 20); say so rather than half-work, and name the way out that needs no Node at all.
     io.stderr.write(
       `keypol: needs Node.js 22 or newer; this is ${process.version}.\n` +
-        'Without a newer Node, use the single executable keypol-linux-x64 (or -arm64): it carries its own\n' +
-        'Node.js; see "Install" in the README. In a clone, npm start and npx keypol use the project\'s Node 24.\n',
+        'Without a newer Node, use the single executable keypol-linux-x64 (or -arm64), which carries\n' +
+        'its own Node.js: see "Install" in the README. In a clone, npm start and npx keypol use the\n' +
+        "project's Node 24.\n",
     );
     return EXIT.error;
   }
