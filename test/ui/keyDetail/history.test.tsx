@@ -1,6 +1,9 @@
 import './env.js';
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {backupsDir} from '../../../source/store/paths.js';
 import {parsePolicy, policiesEqual} from '../../../source/policy/index.js';
 import {withSandbox, type SandboxFixture} from '../../helpers/sandbox.js';
 import {KEY, press} from '../ink-helpers.js';
@@ -65,5 +68,28 @@ test('with no backups the History tab does not offer Enter to restore', async ()
   await press(r, '4');
   await waitForText(r, 'No backups yet');
   assert.equal(topScreen(), 'keyDetail', 'the footer keeps the key detail keys, without "Enter restore"');
+  r.unmount();
+});
+
+test('a write AWS refused is marked ✗ (not applied), and a damaged backup file is counted, not fatal', async () => {
+  const key = await fx.gateway.describeKey('alias/pending-deletion');
+  const before = await fx.gateway.getPolicy(key.arn);
+  // KMS refuses PutKeyPolicy on a key pending deletion, after keypol saved the backup.
+  const refused = await fx.gateway.writePolicy({
+    key,
+    before,
+    afterText: before.text.replace('"Version"', '"Id" : "refused",\n  "Version"'),
+    reason: 'raw-edit',
+  });
+  assert.equal(!refused.ok && refused.applied, false);
+  await writeFile(join(backupsDir(fx.stateDir), `20991231T235959000Z-${key.keyId}-abcd.json`), '');
+
+  const {r} = await openKey(fx.gateway, 'alias/pending-deletion');
+  await press(r, '4');
+  const frame = await waitForText(r, 'Backups of this key (1)');
+  assert.match(frame, /raw-edit ✗/);
+  assert.match(frame, /✗ the change was not applied/);
+  assert.match(frame, /1 damaged backup file skipped/);
+  assertFits(r.lastFrame() ?? '');
   r.unmount();
 });
