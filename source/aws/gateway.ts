@@ -24,6 +24,8 @@ export interface GatewayOptions {
   /** Where read-only came from ("--read-only", "KEYPOL_READ_ONLY=1", "settings …"): refusals name it. */
   readOnlySource?: string;
   sandbox?: boolean;
+  /** See ConnectionInfo.sandboxChangedAt. */
+  sandboxChangedAt?: string;
   /** Where backups and the audit log live (default: the XDG state dir). */
   stateDir?: string;
   /** Delay before a write's second verification (default 1 s; 0 skips it). */
@@ -46,6 +48,7 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
     ...(options.profile ? {profile: options.profile} : {}),
     ...(options.endpoint ? {endpoint: options.endpoint} : {}),
     sandbox: options.sandbox ?? false,
+    ...(options.sandboxChangedAt ? {sandboxChangedAt: options.sandboxChangedAt} : {}),
     readOnly: options.readOnly ?? false,
     ...(options.readOnly && options.readOnlySource ? {readOnlySource: options.readOnlySource} : {}),
   };

@@ -10,6 +10,8 @@ export interface ConnectionInfo {
   profile?: string;
   endpoint?: string;
   sandbox: boolean;
+  /** The sandbox's state was changed since the demo was seeded, at this time (ISO): not fresh. */
+  sandboxChangedAt?: string;
   readOnly: boolean;
   /** Where read-only came from, for every refusal: "--read-only", "KEYPOL_READ_ONLY=1", "settings …". */
   readOnlySource?: string;

@@ -1,5 +1,6 @@
 // keypol history: the backups keypol took of a key's policy, newest first, each marked with
 // whether the change it was taken for took effect; damaged backup files are listed, not fatal.
+import {utcTime} from '../policy/index.js';
 import {positionals} from './args.js';
 import {EXIT} from './exit.js';
 import {keyLabel} from './key.js';
@@ -40,7 +41,14 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   } else if (backups.length === 0) {
     line(ctx.stdout, `No backups of ${clean(keyLabel(key))} yet: keypol writes one before every change.`);
   } else {
-    const rows = backups.map(b => [b.id, b.time, b.reason, appliedLabel(b), b.caller, b.sha256.slice(0, 12)]);
+    const rows = backups.map(b => [
+      b.id,
+      utcTime(b.time),
+      b.reason,
+      appliedLabel(b),
+      b.caller,
+      b.sha256.slice(0, 12),
+    ]);
     line(ctx.stdout, table(['BACKUP', 'TIME', 'REASON', 'CHANGE', 'CALLER', 'SHA-256'], rows));
   }
   for (const d of damaged) complain(ctx, `Skipped damaged backup ${d.path}: ${d.problem}`);

@@ -2,6 +2,7 @@
 // reporting. Every subcommand, the AWS SDK, the sandbox and the TUI are imported lazily, so
 // `keypol list --json` never loads Ink or React and `keypol --help` loads nothing at all.
 import {join} from 'node:path';
+import {resetSandboxDir} from './sandbox-reset.js';
 import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
 import {stateDir} from '../store/paths.js';
 import {resolveConnection, resolveReadOnly} from './connection.js';
@@ -24,6 +25,7 @@ const GLOBAL_OPTIONS = {
   region: {type: 'string'},
   'endpoint-url': {type: 'string'},
   sandbox: {type: 'boolean'},
+  reset: {type: 'boolean'},
   keys: {type: 'string'},
   'read-only': {type: 'boolean'},
   'no-color': {type: 'boolean'},
@@ -152,6 +154,8 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
   const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const readOnlyFlag = values['read-only'] === true;
   if (str('keys') !== undefined && !values.sandbox) throw new UsageError('--keys works only with --sandbox');
+  if (values.reset && !values.sandbox)
+    throw new UsageError('--reset works only with --sandbox (it restores the demo account)');
   // Both chunks are read at once: start-up waits for the slower, not for the sum.
   const [{createKmsGateway}, sandboxModule] = await Promise.all([
     import('../aws/gateway.js'),
@@ -164,6 +168,12 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
     const dir = join(stateDir(io.env), 'sandbox');
     const extraKeys = str('keys') === undefined ? 0 : Number(str('keys'));
     if (!Number.isInteger(extraKeys) || extraKeys < 0) throw new UsageError('--keys takes a whole number');
+    if (str('profile') !== undefined) {
+      io.stderr.write(
+        `keypol: --profile ${str('profile')} is ignored with --sandbox: the sandbox is its own demo account.\n`,
+      );
+    }
+    if (values.reset) resetSandboxDir(dir);
     // Generated keys are for scale work: they are not persisted with the training state.
     const readOnly = await resolveReadOnly(readOnlyFlag, io.env);
     const sandbox = await startSandbox({
@@ -177,6 +187,7 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
         credentials: SANDBOX_CREDENTIALS,
         ...readOnly,
         sandbox: true,
+        ...(sandbox.changedAt ? {sandboxChangedAt: sandbox.changedAt} : {}),
         stateDir: dir,
         ...writeOptions(io.env),
       });

@@ -1,5 +1,6 @@
 // keypol restore: put a backed-up policy back, through the same guarded write path (which
 // itself backs up the policy being replaced, so a restore can be undone too).
+import {utcTime} from '../policy/index.js';
 import {positionals} from './args.js';
 import {applyChange} from './apply-change.js';
 import {EXIT, UsageError} from './exit.js';
@@ -37,7 +38,7 @@ export function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
       );
     }
     const preface = [
-      `Restoring backup ${backup.id} (${backup.time}, before ${backup.reason} by ${backup.caller}).`,
+      `Restoring backup ${backup.id} (${utcTime(backup.time)}, before ${backup.reason} by ${backup.caller}).`,
     ];
     return applyChange(ctx, {loaded, afterText: backup.text, reason: 'restore', preface});
   });

@@ -1,5 +1,8 @@
 // `keypol sandbox`: runs the local KMS-compatible server in the foreground until SIGINT/SIGTERM.
+import {join} from 'node:path';
 import {parseArgs} from 'node:util';
+import {stateDir} from '../store/paths.js';
+import {resetSandboxDir} from './sandbox-reset.js';
 import {
   SANDBOX_ACCOUNT,
   SANDBOX_CALLERS,
@@ -15,6 +18,8 @@ Usage: keypol sandbox [options]
   --host HOST            listen address (default 127.0.0.1; the sandbox has no real security)
   --port N               port (default: any free port)
   --state FILE           keep the state in FILE: loaded at start, rewritten after every change
+  --reset                start from the demo account again: with --state, FILE is seeded afresh;
+                         alone, the state of keypol --sandbox (and its backups) is reset, then it exits
   --seed demo|empty      demo account ${SANDBOX_ACCOUNT} (us-east-1, eu-west-1) or no keys (default demo)
   --keys N               add N generated keys in us-east-1 (alias/gen/NNNNN) for scale work
   --latency MS           delay every answer by MS milliseconds
@@ -82,6 +87,7 @@ export function sandboxOptions(args: string[]): SandboxOptions | 'help' {
       host: {type: 'string'},
       port: {type: 'string'},
       state: {type: 'string'},
+      reset: {type: 'boolean'},
       seed: {type: 'string'},
       keys: {type: 'string'},
       latency: {type: 'string'},
@@ -117,6 +123,7 @@ export function sandboxOptions(args: string[]): SandboxOptions | 'help' {
     ...(values.host === undefined ? {} : {host: values.host}),
     ...(port === undefined ? {} : {port}),
     ...(values.state === undefined ? {} : {stateFile: values.state}),
+    ...(values.reset ? {reset: true} : {}),
     ...(values.seed === undefined ? {} : {seed: values.seed}),
     ...(extraKeys === undefined ? {} : {extraKeys}),
     faults,
@@ -146,6 +153,13 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
   }
   if (options === 'help') {
     process.stdout.write(HELP);
+    return 0;
+  }
+  if (options.reset && options.stateFile === undefined) {
+    // Nothing of an in-memory server to reset: the reset is for the sandbox `keypol --sandbox` keeps.
+    const dir = join(stateDir(process.env), 'sandbox');
+    resetSandboxDir(dir);
+    process.stdout.write(`The demo account of keypol --sandbox is fresh again (${dir} was cleared).\n`);
     return 0;
   }
   const signal = untilSignal();

@@ -50,3 +50,4 @@ export {diffPolicies} from './diff.js';
 export {charWidth, displayWidth, fit, truncate} from './text-width.js';
 export {OVERRIDE_PHRASE, assessChange} from './risk.js';
 export type {ChangeAssessment, ConfirmLevel} from './risk.js';
+export {utcTime} from './time.js';

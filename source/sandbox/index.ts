@@ -25,6 +25,8 @@ export interface SandboxOptions {
   extraKeys?: number;
   /** Persist every change here; when the file exists, its state is loaded instead of seeding. */
   stateFile?: string;
+  /** Seed afresh even when `stateFile` exists (`--reset`): the demo account as it was at first. */
+  reset?: boolean;
   faults?: SandboxFaults;
   /** Append every request log entry to this file as a JSON line (for tests of a --sandbox run). */
   requestLogFile?: string;
@@ -35,6 +37,8 @@ export interface Sandbox {
   accountId: string;
   /** Every request answered, in order (operation, key, caller, status, error name). */
   log: RequestLogEntry[];
+  /** When the state was first changed since it was seeded (ISO), or undefined while it is fresh. */
+  readonly changedAt: string | undefined;
   close(): Promise<void>;
 }
 
@@ -48,10 +52,14 @@ function seededState(options: SandboxOptions): SandboxState {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const {stateFile} = options;
-  const loaded = stateFile === undefined ? undefined : loadState(stateFile);
+  const loaded = stateFile === undefined || options.reset ? undefined : loadState(stateFile);
   const state = loaded ?? seededState(options);
-  const persist = stateFile === undefined ? undefined : () => saveState(stateFile, state);
-  if (!loaded) persist?.();
+  if (!loaded && stateFile !== undefined) saveState(stateFile, state);
+  // Every change marks the state as no longer the seeded demo (the TUI's header says so).
+  const persist = () => {
+    state.changedAt ??= new Date().toISOString();
+    if (stateFile !== undefined) saveState(stateFile, state);
+  };
   const log: RequestLogEntry[] = [];
   const {requestLogFile} = options;
   const onLog =
@@ -63,7 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       state,
       faults: new FaultInjector(options.faults),
       log,
-      ...(persist ? {persist} : {}),
+      persist,
       ...(onLog ? {onLog} : {}),
     }),
   );
@@ -81,6 +89,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     endpoint: `http://${shownHost}:${port}`,
     accountId: state.accountId,
     log,
+    get changedAt() {
+      return state.changedAt;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close(error => (error ? reject(error) : resolve()));

@@ -60,10 +60,14 @@ export interface StateFile {
   version: 1;
   accountId: string;
   regions: {[region: string]: {keys: KeyRecord[]; aliases: AliasRecord[]}};
+  /** When the first change since the demo was seeded was made (ISO); absent while it is fresh. */
+  changedAt?: string;
 }
 
 export class SandboxState {
   readonly regions = new Map<string, RegionState>();
+  /** The first change since seeding (see StateFile.changedAt). */
+  changedAt: string | undefined;
 
   constructor(readonly accountId: string) {}
 
@@ -82,7 +86,13 @@ export class SandboxState {
     for (const [name, {keys, aliases}] of this.regions) {
       regions[name] = {keys: [...keys.values()], aliases: [...aliases.values()]};
     }
-    return {format: 'keypol-sandbox-state', version: 1, accountId: this.accountId, regions};
+    return {
+      format: 'keypol-sandbox-state',
+      version: 1,
+      accountId: this.accountId,
+      regions,
+      ...(this.changedAt ? {changedAt: this.changedAt} : {}),
+    };
   }
 
   static fromFile(file: StateFile): SandboxState {
@@ -90,6 +100,7 @@ export class SandboxState {
       throw new Error('not a keypol sandbox state file (format/version mismatch)');
     }
     const state = new SandboxState(file.accountId);
+    if (typeof file.changedAt === 'string') state.changedAt = file.changedAt;
     for (const [name, {keys, aliases}] of Object.entries(file.regions)) {
       const region = state.region(name);
       for (const key of keys) region.keys.set(key.keyId, key);

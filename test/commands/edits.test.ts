@@ -137,5 +137,5 @@ test('removing an account whose access is in a custom statement is refused, not 
     '--yes',
   ]);
   assert.equal(result.code, 3);
-  assert.match(result.stderr, /gives it access; edit that in the policy itself/);
+  assert.match(result.stderr, /" give it access; edit that in the policy itself/);
 });

@@ -313,3 +313,30 @@ test('a key that could not be read shows ? in its cells and, when selected, the 
   assert.ok(lines(frame).length <= 10);
   r.unmount();
 });
+
+test('the header says whether the sandbox demo is as seeded, and how to get it back', () => {
+  const identity = {kind: 'loading'} as const;
+  const info = {region: 'us-east-1', sandbox: true, readOnly: false};
+  const fresh = render(<Header info={info} identity={identity} width={80} />);
+  assert.match(lines(fresh.lastFrame())[1] ?? '', /demo fresh +SANDBOX/);
+  fresh.unmount();
+  for (const width of [80, 120]) {
+    const changed = render(
+      <Header
+        info={{...info, sandboxChangedAt: '2026-12-02T08:31:05.123Z'}}
+        identity={identity}
+        width={width}
+      />,
+    );
+    const second = lines(changed.lastFrame())[1] ?? '';
+    assert.match(
+      second,
+      width > 100
+        ? /demo changed since 2026-12-02T08:31:05Z \(--reset restores it\)/
+        : /demo changed \(--reset\)/,
+    );
+    assert.match(second, /SANDBOX/);
+    assert.ok(displayWidth(second) <= width);
+    changed.unmount();
+  }
+});

@@ -5,7 +5,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {ConnectionInfo, Identity} from '../../aws/types.js';
-import {sanitizeText} from '../../policy/index.js';
+import {sanitizeText, utcTime} from '../../policy/index.js';
 import {useTheme} from '../context.js';
 import {displayWidth, truncate} from '../../policy/index.js';
 
@@ -44,12 +44,24 @@ export function Header({info, identity, width}: HeaderProps) {
   const mode = info.readOnly ? ' READ-ONLY ' : 'writes allowed';
   const badges = (info.sandbox ? '  SANDBOX ' : '') + SEP + mode;
   const region = sanitizeText(info.region);
-  const profile = info.profile ? sanitizeText(info.profile) : info.sandbox ? '(sandbox)' : 'default';
+  // The sandbox has no profile; its slot says whether the demo account is as seeded.
+  const profileLabel = info.sandbox ? 'demo' : 'profile';
+  const changed = info.sandboxChangedAt;
   // Region and badges are never cut; the profile and the endpoint share what is left. With an
   // endpoint (where every request goes) a long profile name gives way to it.
   const endpoint = info.endpoint && !info.sandbox ? endpointHost(info.endpoint) : undefined;
-  const labels = `${SEP}profile ` + (endpoint ? `${SEP}endpoint ` : '');
+  const labels = `${SEP}${profileLabel} ` + (endpoint ? `${SEP}endpoint ` : '');
   let room = width - displayWidth(` region ${region}${labels}${badges}`) - 1;
+  const long = changed ? `changed since ${utcTime(changed)} (--reset restores it)` : '';
+  const profile = info.sandbox
+    ? changed
+      ? displayWidth(long) <= room
+        ? long
+        : 'changed (--reset)'
+      : 'fresh'
+    : info.profile
+      ? sanitizeText(info.profile)
+      : 'default';
   const profileShown = truncate(profile, Math.max(1, endpoint ? Math.min(12, room) : room));
   room -= displayWidth(profileShown);
   const endpointShown = endpoint && room >= 8 ? truncate(endpoint, room) : undefined;
@@ -68,8 +80,8 @@ export function Header({info, identity, width}: HeaderProps) {
       <Text wrap="truncate">
         <Text color={theme.muted}> region </Text>
         <Text>{region}</Text>
-        <Text color={theme.muted}>{`${SEP}profile `}</Text>
-        <Text>{profileShown}</Text>
+        <Text color={theme.muted}>{`${SEP}${profileLabel} `}</Text>
+        <Text color={changed ? theme.warning : undefined}>{profileShown}</Text>
         {endpointShown ? (
           <>
             <Text color={theme.muted}>{`${SEP}endpoint `}</Text>

@@ -5,7 +5,7 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {BackupEntry, BackupListing, KeyDetails} from '../../../aws/types.js';
-import {sanitizeText} from '../../../policy/index.js';
+import {sanitizeText, utcTime} from '../../../policy/index.js';
 import {useGateway, useOverlayOpen, useScreen, useTheme} from '../../context.js';
 import {errorMessage} from '../../hooks/usePolicy.js';
 import {actionFor, splitKeys} from '../../keymap.js';
@@ -42,9 +42,7 @@ function legend({backups, damaged}: BackupListing): string | undefined {
 }
 
 export function backupRow(entry: BackupEntry, width: number): string {
-  const time = sanitizeText(entry.time)
-    .replace('T', ' ')
-    .replace(/\.\d+Z$|Z$/, ' UTC');
+  const time = sanitizeText(utcTime(entry.time));
   const caller = sanitizeText(entry.caller).replace(/^arn:aws[\w-]*:(iam|sts)::\d{12}:/, '');
   const reason = `${entry.reason}${CHANGE_MARK[changeOf(entry)]}`;
   return fit(`${time.padEnd(24)}${reason.padEnd(14)}${entry.sha256.slice(0, 12)}  ${caller}`, width);

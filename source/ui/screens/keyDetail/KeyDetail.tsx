@@ -5,7 +5,7 @@
 import React, {useCallback, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {BackupEntry, KeyDetails, PolicySnapshot} from '../../../aws/types.js';
-import {parsePolicy, sanitizeText} from '../../../policy/index.js';
+import {parsePolicy, sanitizeText, utcTime} from '../../../policy/index.js';
 import type {ParseError} from '../../../policy/types.js';
 import {wrapWords} from '../../components/LineView.js';
 import {useGateway, useOverlayOpen, useTheme} from '../../context.js';
@@ -105,7 +105,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
   const restore = (m: PolicyModel, entry: BackupEntry) => {
     if (changeRefusal('restore', keyDetails, m, readOnly)) return;
     const replan = (live: PolicySnapshot) => propose(live, entry.text, 'restore');
-    const when = sanitizeText(entry.time);
+    const when = sanitizeText(utcTime(entry.time));
     setMode({
       name: 'confirm',
       title: 'Restore a backup',
