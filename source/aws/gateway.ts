@@ -5,6 +5,7 @@ import {GetKeyPolicyCommand} from '@aws-sdk/client-kms';
 import {createClients, createWriteClient, type StaticCredentials} from './client.js';
 import {AwsError, toAwsError} from './errors.js';
 import {cachedIdentity} from './identity.js';
+import {contextReaders} from './key-context.js';
 import {aliasesByKey, describe, listKeySummaries, toKeyDetails} from './keys.js';
 import {forEachPooled} from './pool.js';
 import {sha256Hex} from '../store/hash.js';
@@ -199,6 +200,7 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
       );
     },
     history: keyArn => keyHistory(stateDir, keyArn),
+    ...contextReaders({kms, signalFor, toError}),
     close() {
       lifetime.abort();
       kms.destroy();

@@ -9,7 +9,7 @@ import {
   type KMSClient,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
-import type {KeyDetails, KeySummary, ListKeysProgress} from './types.js';
+import type {KeyDetails, KeySummary, ListKeysProgress, MultiRegionConfig} from './types.js';
 
 const sendOptions = (signal?: AbortSignal) => (signal ? {abortSignal: signal} : {});
 
@@ -148,5 +148,18 @@ export function toKeyDetails(meta: KeyMetadata, aliases: string[]): KeyDetails {
     multiRegion: meta.MultiRegion ?? false,
     ...(meta.CreationDate ? {creationDate: meta.CreationDate.toISOString()} : {}),
     ...(meta.DeletionDate ? {deletionDate: meta.DeletionDate.toISOString()} : {}),
+    ...(meta.MultiRegionConfiguration ? {multiRegionConfig: multiRegionOf(meta)} : {}),
+  };
+}
+
+function multiRegionOf(meta: KeyMetadata): MultiRegionConfig {
+  const config = meta.MultiRegionConfiguration;
+  const regional = (k: {Arn?: string; Region?: string} | undefined) =>
+    k?.Arn ? {arn: k.Arn, region: k.Region ?? ''} : undefined;
+  const primary = regional(config?.PrimaryKey);
+  return {
+    type: config?.MultiRegionKeyType === 'REPLICA' ? 'REPLICA' : 'PRIMARY',
+    ...(primary ? {primary} : {}),
+    replicas: (config?.ReplicaKeys ?? []).flatMap(k => regional(k) ?? []),
   };
 }

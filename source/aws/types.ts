@@ -1,9 +1,10 @@
 // The gateway's contract: what the commands and the UI may ask of KMS. The UI imports only
 // these types (never the SDK); it receives a KmsGateway through a React context.
+import type {GrantConstraints, KeyGrant} from '../policy/grant-types.js';
 import type {Finding, KeyInfo, PolicyDiff} from '../policy/types.js';
 import type {BackupEntry, BackupListing, ChangeReason, DamagedBackup} from '../store/types.js';
 
-export type {BackupEntry, BackupListing, ChangeReason, DamagedBackup};
+export type {BackupEntry, BackupListing, ChangeReason, DamagedBackup, GrantConstraints, KeyGrant};
 
 export interface ConnectionInfo {
   region: string;
@@ -43,6 +44,45 @@ export interface KeyDetails extends KeySummary {
   multiRegion: boolean;
   creationDate?: string; // ISO-8601
   deletionDate?: string; // ISO-8601
+  /** Multi-Region keys: which one this is, the primary and its replicas. */
+  multiRegionConfig?: MultiRegionConfig;
+}
+
+export interface RegionalKey {
+  arn: string;
+  region: string;
+}
+
+export interface MultiRegionConfig {
+  type: 'PRIMARY' | 'REPLICA';
+  primary?: RegionalKey;
+  replicas: RegionalKey[];
+}
+
+/** GetKeyRotationStatus. */
+export interface RotationStatus {
+  enabled: boolean;
+  periodDays?: number;
+  nextRotationDate?: string; // ISO-8601
+  /** An on-demand rotation in progress since then. */
+  onDemandStartDate?: string; // ISO-8601
+}
+
+/** One entry of ListKeyRotations. */
+export interface KeyRotation {
+  date: string; // ISO-8601
+  type: 'AUTOMATIC' | 'ON_DEMAND';
+}
+
+export interface KeyTag {
+  key: string;
+  value: string;
+}
+
+export interface ListGrantsOptions {
+  signal?: AbortSignal;
+  /** Each page as it arrives, with every grant so far: the Grants tab shows the first rows at once. */
+  onPage?: (grantsSoFar: readonly KeyGrant[], done: boolean) => void;
 }
 
 export interface PolicySnapshot {
@@ -148,6 +188,14 @@ export interface KmsGateway {
   writePolicy(request: WriteRequest): Promise<WriteOutcome>;
   /** The key's local backups (newest first), each marked applied or not, and any damaged files. */
   history(keyArn: string): Promise<BackupListing>;
+  /** ListGrants, every page (the key ARN, so keys in other accounts work too). */
+  listGrants(keyArn: string, options?: ListGrantsOptions): Promise<KeyGrant[]>;
+  /** GetKeyRotationStatus; undefined for keys that cannot rotate (asymmetric, HMAC, imported material). */
+  rotationStatus(keyArn: string, options?: {signal?: AbortSignal}): Promise<RotationStatus | undefined>;
+  /** ListKeyRotations, every page, oldest first; empty for keys that cannot rotate. */
+  listKeyRotations(keyArn: string, options?: {signal?: AbortSignal}): Promise<KeyRotation[]>;
+  /** ListResourceTags, every page. */
+  listTags(keyArn: string, options?: {signal?: AbortSignal}): Promise<KeyTag[]>;
   /** Aborts every request in flight or queued (they reject promptly) and frees the connections. */
   close(): void;
 }

@@ -47,6 +47,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   history: () => import('./history.js'),
   restore: () => import('./restore.js'),
   whoami: () => import('./whoami.js'),
+  grants: () => import('./grants.js'),
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -28,6 +28,8 @@ Usage: keypol sandbox [options]
   --fail-rate F          answer a fraction F (0–1) of requests with KMSInternalException (HTTP 500)
   --reset-after OP=N     apply the first N requests of operation OP, then reset the connection
                          instead of answering (the change is made, the answer lost); repeatable
+  --deny OP              answer AccessDeniedException to every call of operation OP, as an IAM
+                         deny would; repeatable, e.g. --deny ListGrants
   --help                 this text
 
 It speaks the KMS wire protocol (AWS JSON 1.1) and STS GetCallerIdentity, so the AWS CLI and SDKs
@@ -94,6 +96,7 @@ export function sandboxOptions(args: string[]): SandboxOptions | 'help' {
       throttle: {type: 'string', multiple: true},
       'fail-rate': {type: 'string'},
       'reset-after': {type: 'string', multiple: true},
+      deny: {type: 'string', multiple: true},
       help: {type: 'boolean', short: 'h'},
     },
   });
@@ -113,11 +116,15 @@ export function sandboxOptions(args: string[]): SandboxOptions | 'help' {
     values['reset-after'] ?? [],
     count => integer('reset-after', count, 0, 1e9) ?? 0,
   );
+  const deny = values.deny ?? [];
+  const badDeny = deny.find(op => !/^[A-Za-z]+$/.test(op));
+  if (badDeny !== undefined) throw new UsageError(`--deny expects an operation name, got "${badDeny}"`);
   const faults = {
     ...(latencyMs === undefined ? {} : {latencyMs}),
     ...(throttle === undefined ? {} : {throttle}),
     ...(failRate === undefined ? {} : {failRate}),
     ...(resetAfterApply === undefined ? {} : {resetAfterApply}),
+    ...(deny.length ? {deny} : {}),
   };
   return {
     ...(values.host === undefined ? {} : {host: values.host}),

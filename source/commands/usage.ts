@@ -31,6 +31,7 @@ Commands (KEY = key id, key ARN, alias name or alias ARN):
                                 add or remove administrators, users, other accounts
   deletion KEY (--allow | --deny)
                                 may key administrators delete the key?
+  grants KEY                    the key's grants, with findings (deleted grantees, other accounts...)
   history KEY                   backups keypol took before each change
   restore KEY [BACKUP]          write a backup back (default: the newest)
   whoami                        caller identity, Region, profile, endpoint

@@ -1,5 +1,6 @@
 // The public face of the key-policy domain. Other layers import from here only.
 export type * from './types.js';
+export type * from './grant-types.js';
 export {POLICY_MAX_BYTES, parsePolicy, policyByteLength, positionAt} from './parse.js';
 export {hasErrors, validatePolicy} from './validate.js';
 export {
@@ -51,3 +52,14 @@ export {charWidth, displayWidth, fit, truncate} from './text-width.js';
 export {OVERRIDE_PHRASE, assessChange} from './risk.js';
 export type {ChangeAssessment, ConfirmLevel} from './risk.js';
 export {utcTime} from './time.js';
+export {grantPrincipal} from './grant-names.js';
+export type {GrantPrincipal} from './grant-names.js';
+export {
+  DATA_OPERATIONS,
+  GRANTS_PER_KEY,
+  grantLabel,
+  grantShape,
+  isConstrained,
+  lintGrants,
+} from './grants.js';
+export type {GrantFinding, GrantLintContext} from './grants.js';

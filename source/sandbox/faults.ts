@@ -1,7 +1,8 @@
 // Fault injection for training and resilience tests: a delay on every answer, per-operation
-// request quotas like KMS's (token buckets, per Region), a fraction of internal errors, and
-// connections cut after a request was applied (the answer lost on the way back).
-import {KmsError} from './errors.js';
+// request quotas like KMS's (token buckets, per Region), a fraction of internal errors,
+// connections cut after a request was applied (the answer lost on the way back), and
+// operations denied outright.
+import {accessDenied, KmsError} from './errors.js';
 
 export interface SandboxFaults {
   latencyMs?: number;
@@ -14,6 +15,8 @@ export interface SandboxFaults {
    * resetting the connection: the client sees ECONNRESET although the change was made.
    */
   resetAfterApply?: Record<string, number>;
+  /** Operations answered with AccessDeniedException, as if an IAM policy denied them to every caller. */
+  deny?: string[];
 }
 
 interface Bucket {
@@ -47,7 +50,8 @@ export class FaultInjector {
   }
 
   /** Throws the error KMS would answer with, or returns when the request may proceed. */
-  check(operation: string, region: string): void {
+  check(operation: string, region: string, caller = 'the caller', resource = '*'): void {
+    if (this.faults.deny?.includes(operation)) throw accessDenied(caller, operation, resource);
     const rate = this.faults.throttle?.[operation] ?? this.faults.throttle?.['*'];
     if (rate !== undefined && !this.take(`${region}:${operation}`, rate)) {
       throw new KmsError('ThrottlingException', 'Rate exceeded');

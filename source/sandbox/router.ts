@@ -1,17 +1,17 @@
 // KMS operation name (the part after `TrentService.`) → handler.
 import {CreateAlias, DeleteAlias, ListAliases, UpdateAlias} from './operations/aliases.js';
 import type {Operation} from './operations/context.js';
-import {ListGrants} from './operations/grants.js';
-import {CreateKey, DescribeKey, GetKeyRotationStatus, ListKeys} from './operations/keys.js';
-import {
-  CancelKeyDeletion,
-  DisableKey,
-  DisableKeyRotation,
-  EnableKey,
-  EnableKeyRotation,
-  ScheduleKeyDeletion,
-} from './operations/lifecycle.js';
+import {CreateGrant, ListGrants, ListRetirableGrants, RetireGrant, RevokeGrant} from './operations/grants.js';
+import {CreateKey, DescribeKey, ListKeys} from './operations/keys.js';
+import {CancelKeyDeletion, DisableKey, EnableKey, ScheduleKeyDeletion} from './operations/lifecycle.js';
 import {GetKeyPolicy, ListKeyPolicies, PutKeyPolicy} from './operations/policy.js';
+import {
+  DisableKeyRotation,
+  EnableKeyRotation,
+  GetKeyRotationStatus,
+  ListKeyRotations,
+  RotateKeyOnDemand,
+} from './operations/rotation.js';
 import {ListResourceTags, TagResource, UntagResource} from './operations/tags.js';
 
 export const OPERATIONS: Readonly<Record<string, Operation>> = {
@@ -21,6 +21,8 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   GetKeyRotationStatus,
   EnableKeyRotation,
   DisableKeyRotation,
+  RotateKeyOnDemand,
+  ListKeyRotations,
   EnableKey,
   DisableKey,
   ScheduleKeyDeletion,
@@ -35,5 +37,9 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   ListResourceTags,
   TagResource,
   UntagResource,
+  CreateGrant,
   ListGrants,
+  ListRetirableGrants,
+  RevokeGrant,
+  RetireGrant,
 };

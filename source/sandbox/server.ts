@@ -8,7 +8,7 @@ import type {FaultInjector} from './faults.js';
 import {callContext, MUTATING_OPERATIONS} from './identity.js';
 import type {OperationContext, Params} from './operations/context.js';
 import {OPERATIONS} from './router.js';
-import type {SandboxState} from './state.js';
+import {keyArn, type SandboxState} from './state.js';
 import {queryError, queryResponse, stsOperation} from './sts.js';
 
 export interface RequestLogEntry {
@@ -105,7 +105,11 @@ function runKms(
   if (!handler) throw new KmsError('UnknownOperationException', `Unknown operation ${call.operation}`);
   const params = parseJson(call.raw);
   if (typeof params.KeyId === 'string') seen.keyId = params.KeyId;
-  deps.faults.check(call.operation, call.region);
+  const resource =
+    seen.keyId === undefined || seen.keyId.startsWith('arn:')
+      ? (seen.keyId ?? '*')
+      : keyArn(call.region, deps.state.accountId, seen.keyId);
+  deps.faults.check(call.operation, call.region, call.caller, resource);
   const ctx: OperationContext = {
     state: deps.state,
     regionName: call.region,

@@ -19,6 +19,23 @@ export interface Grant {
   Constraints?: {[key: string]: {[key: string]: string}};
 }
 
+/** Grants the seed makes in bulk: a count, built on first read (see grant-store.ts), so a key with
+ * tens of thousands of grants costs a few bytes in the state file. */
+export interface GeneratedGrants {
+  count: number;
+  /** Makes the grant ids of one key differ from another's. */
+  seed: string;
+  /** When the first grant was made; the rest follow a few minutes apart. */
+  from: number;
+  /** Indexes of generated grants that were revoked or retired since. */
+  removed: number[];
+}
+
+export interface Rotation {
+  RotationDate: number;
+  RotationType: 'AUTOMATIC' | 'ON_DEMAND';
+}
+
 export interface MultiRegionConfiguration {
   MultiRegionKeyType: 'PRIMARY' | 'REPLICA';
   PrimaryKey: {Arn: string; Region: string};
@@ -37,8 +54,15 @@ export interface KeyRecord {
   deletionDate?: number;
   multiRegionConfiguration?: MultiRegionConfiguration;
   rotationEnabled: boolean;
+  /** Days between automatic rotations (EnableKeyRotation's RotationPeriodInDays; default 365). */
+  rotationPeriodDays?: number;
+  /** When automatic rotation was last turned on: the next rotation counts from here. */
+  rotationEnabledAt?: number;
+  /** Past rotations, oldest first (ListKeyRotations). */
+  rotations?: Rotation[];
   tags: Tag[];
   grants: Grant[];
+  generatedGrants?: GeneratedGrants;
   /** The policy as GetKeyPolicy returns it, or a shared template built on first read (generated keys). */
   policy: string | {template: string};
 }

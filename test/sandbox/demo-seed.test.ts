@@ -54,6 +54,10 @@ const US_EAST_1: Record<string, string> = {
   'alias/deleted-principal': 'outdated v3',
   'alias/near-size-limit': 'current',
   'alias/hostile': 'current',
+  'alias/ebs-data': 'current',
+  'alias/shared-grants': 'current',
+  'alias/many-grants': 'current',
+  'alias/grant-limit': 'current',
 };
 const EU_WEST_1: Record<string, string> = {
   'alias/console-v2': 'outdated v2',

@@ -13,7 +13,7 @@ import {keyIdOf, kmsClient, rejectsWith} from './helpers.js';
 
 let sandbox: Sandbox;
 let kms: KMSClient;
-const TOTAL_KEYS = 18 + 250; // the demo's us-east-1 keys plus the generated ones
+const TOTAL_KEYS = 22 + 250; // the demo's us-east-1 keys plus the generated ones
 
 before(async () => {
   sandbox = await startSandbox({extraKeys: 250});

@@ -31,7 +31,7 @@ describe('ListKeys and ListAliases', () => {
   it('lists every key of the Region with its ARN', async () => {
     const {Keys = [], Truncated} = await kms.send(new ListKeysCommand({}));
     assert.equal(Truncated, false);
-    assert.equal(Keys.length, 18);
+    assert.equal(Keys.length, 22);
     for (const key of Keys) assert.equal(key.KeyArn, `arn:aws:kms:us-east-1:111122223333:key/${key.KeyId}`);
   });
 

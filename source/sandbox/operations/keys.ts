@@ -1,11 +1,11 @@
-// ListKeys, DescribeKey, CreateKey, GetKeyRotationStatus.
+// ListKeys, DescribeKey, CreateKey.
 import {randomUUID} from 'node:crypto';
 import {KmsError} from '../errors.js';
 import {checkSpec, defaultUsage, keyMetadata} from '../metadata.js';
 import {apiDefault} from '../seed/policies.js';
 import {keyArn, type KeyRecord} from '../state.js';
 import {optionalBoolean, optionalString, type Operation} from './context.js';
-import {arnOf, refusePendingDeletion, targetKey} from './guards.js';
+import {targetKey} from './guards.js';
 import {paginate} from './pagination.js';
 import {acceptPolicy} from './policy.js';
 import {readTags} from './tags.js';
@@ -73,20 +73,4 @@ export const CreateKey: Operation = (ctx, params) => {
   ctx.region.keys.set(keyId, key);
   ctx.keyId = keyId;
   return {KeyMetadata: keyMetadata(key, ctx.regionName, ctx.accountId)};
-};
-
-export const GetKeyRotationStatus: Operation = (ctx, params) => {
-  const key = targetKey(ctx, params);
-  refusePendingDeletion(ctx, key);
-  if (key.keySpec !== 'SYMMETRIC_DEFAULT' || key.origin !== 'AWS_KMS') {
-    throw new KmsError(
-      'UnsupportedOperationException',
-      `${arnOf(ctx, key)} does not support automatic key rotation.`,
-    );
-  }
-  return {
-    KeyId: arnOf(ctx, key),
-    KeyRotationEnabled: key.rotationEnabled,
-    ...(key.rotationEnabled ? {RotationPeriodInDays: 365} : {}),
-  };
 };

@@ -1,4 +1,4 @@
-// EnableKey, DisableKey, ScheduleKeyDeletion, CancelKeyDeletion, Enable/DisableKeyRotation.
+// EnableKey, DisableKey, ScheduleKeyDeletion, CancelKeyDeletion.
 import {KmsError, validation} from '../errors.js';
 import {optionalNumber, type Operation, type OperationContext} from './context.js';
 import {arnOf, mutableKey, refuseAwsManaged, targetKey} from './guards.js';
@@ -60,20 +60,3 @@ export const CancelKeyDeletion: Operation = (ctx, params) => {
   delete key.deletionDate;
   return {KeyId: arnOf(ctx, key)};
 };
-
-function setRotation(enabled: boolean, operation: string): Operation {
-  return (ctx, params) => {
-    const key = mutableKey(ctx, params, operation);
-    if (key.keySpec !== 'SYMMETRIC_DEFAULT' || key.origin !== 'AWS_KMS') {
-      throw new KmsError(
-        'UnsupportedOperationException',
-        `${arnOf(ctx, key)} does not support automatic key rotation.`,
-      );
-    }
-    key.rotationEnabled = enabled;
-    return undefined;
-  };
-}
-
-export const EnableKeyRotation = setRotation(true, 'EnableKeyRotation');
-export const DisableKeyRotation = setRotation(false, 'DisableKeyRotation');

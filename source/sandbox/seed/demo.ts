@@ -1,7 +1,9 @@
 // The demo account: deterministic keys (fixed ids and dates) that exercise everything keypol does,
 // each with a telling alias. Other tests rely on these alias names.
 import {EXTERNAL_ACCOUNT, SANDBOX_ACCOUNT} from '../identity.js';
+import {pastRotations} from '../operations/rotation.js';
 import {keyArn, type Grant, type KeyRecord, type SandboxState, type Tag} from '../state.js';
+import {EBS_GRANTS, REVIEW_GRANTS} from './grants.js';
 import {
   apiDefault,
   awsManagedPolicy,
@@ -25,6 +27,8 @@ interface DemoKey {
   rotation?: boolean;
   tags?: Tag[];
   grants?: Grant[];
+  /** EBS-style grants made in bulk (see grant-store.ts). */
+  bulkGrants?: number;
   multiRegion?: 'PRIMARY' | 'REPLICA';
   policy: (region: string) => string;
 }
@@ -149,6 +153,39 @@ const US_EAST_1: DemoKey[] = [
     policy: () => consolePolicy({version: 'current', key: keyInfo('ECC_NIST_P256', 'SIGN_VERIFY')}),
   },
   {
+    alias: 'alias/ebs-data',
+    keyId: '5d2f7a90-3c1e-4b8a-9e6f-0a4b7c2d1e35',
+    created: '2025-04-01T10:20:30.400Z',
+    description: 'EBS volumes of the web fleet (grants made by EBS)',
+    rotation: true,
+    grants: EBS_GRANTS,
+    policy: byConsole('current'),
+  },
+  {
+    alias: 'alias/shared-grants',
+    keyId: 'c8e1b3f4-6a2d-4f09-8b7e-3d5c9a1f2e60',
+    created: '2021-02-25T15:05:00.250Z',
+    description: 'Data exchange (grants made by hand over the years)',
+    grants: REVIEW_GRANTS,
+    policy: byConsole('current'),
+  },
+  {
+    alias: 'alias/many-grants',
+    keyId: 'e7a4c2d9-1f6b-4e3a-a5c8-9b0d2f4e6a71',
+    created: '2022-11-08T06:40:12.120Z',
+    description: 'Fleet volumes (2,000 EBS grants)',
+    bulkGrants: 2_000,
+    policy: byConsole('current'),
+  },
+  {
+    alias: 'alias/grant-limit',
+    keyId: '9f0b8e7d-2c4a-4d6e-b1f3-5a7c9e0d2b84',
+    created: '2020-07-07T07:07:07.707Z',
+    description: 'Volumes of a fleet nobody cleans up (close to the 50,000-grant limit)',
+    bulkGrants: 45_500,
+    policy: byConsole('current'),
+  },
+  {
     alias: 'alias/hmac',
     keyId: '8b17e52a-2b2d-4809-9086-583ed07adfe4',
     created: '2022-06-01T15:22:48.120Z',
@@ -257,8 +294,20 @@ function record(spec: DemoKey, region: string, now: number): KeyRecord {
         }
       : {}),
     rotationEnabled: spec.rotation ?? false,
+    // Keys that rotate have done so yearly since they were made.
+    ...(spec.rotation ? {rotationPeriodDays: 365, rotations: pastRotations(epoch(spec.created), now)} : {}),
     tags: spec.tags ?? [],
     grants: spec.grants ?? [],
+    ...(spec.bulkGrants
+      ? {
+          generatedGrants: {
+            count: spec.bulkGrants,
+            seed: spec.keyId,
+            from: epoch(spec.created) + DAY,
+            removed: [],
+          },
+        }
+      : {}),
     policy: spec.policy(region),
   };
 }
