@@ -11,6 +11,7 @@ export class UnsafeStateError extends Error {
 }
 
 const OTHERS_WRITE = constants.S_IWGRP | constants.S_IWOTH;
+const STICKY = 0o1000;
 
 /**
  * Creates `dir` (0700) or checks the one there. `followLink` is for the root the operator named
@@ -35,6 +36,13 @@ export async function ensurePrivateDir(dir: string, options: {followLink?: boole
   }
   if ((info.mode & OTHERS_WRITE) === 0) return [];
   const mode = info.mode & 0o7777;
+  if (mode & STICKY) {
+    // A shared folder like /tmp: tightening it would break everyone else's use of it.
+    throw new UnsafeStateError(
+      `${dir} is a shared folder (mode ${octal(mode)}, writable by everyone): keypol will not keep backups ` +
+        'or its audit log there; set KEYPOL_STATE_DIR to a folder of your own.',
+    );
+  }
   const tightened = mode & ~OTHERS_WRITE;
   await chmod(dir, tightened);
   return [

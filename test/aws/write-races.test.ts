@@ -131,3 +131,40 @@ test(`two keypol processes on one key, ${RUNS} times: never both report success 
   }
   t.diagnostic(`both succeeded in ${tally.both} runs, one refused with a conflict in ${tally.one}`);
 });
+
+test('an audit outcome line that cannot be appended: the write stands, and the result says so', async t => {
+  const f = await withSandbox();
+  t.after(f.cleanup);
+  const {rename, symlink, writeFile} = await import('node:fs/promises');
+  const {join} = await import('node:path');
+  const {auditLogPath} = await import('../../source/store/paths.js');
+  const gateway = createKmsGateway({
+    region: 'us-east-1',
+    endpoint: f.sandbox.endpoint,
+    credentials: {...SANDBOX_CREDENTIALS},
+    stateDir: f.stateDir,
+    verifyDelayMs: 0,
+    writeHooks: {
+      // After the intent line: the log is swapped for a link, which keypol refuses to follow.
+      async at(point) {
+        if (point !== 'after-put') return;
+        const moved = join(f.stateDir, 'moved.jsonl');
+        await rename(auditLogPath(f.stateDir), moved);
+        await writeFile(join(f.stateDir, 'elsewhere'), '');
+        await symlink(join(f.stateDir, 'elsewhere'), auditLogPath(f.stateDir));
+      },
+    },
+  });
+  t.after(() => gateway.close());
+  const key = await gateway.describeKey(ALIAS);
+  const before = await gateway.getPolicy(key.arn);
+  const outcome = await gateway.writePolicy({
+    key,
+    before,
+    afterText: withStatement(before.text, 'Ours'),
+    reason: 'raw-edit',
+  });
+  assert.ok(outcome.ok, JSON.stringify(outcome));
+  assert.equal(outcome.auditLogged, false);
+  assert.match((outcome.warnings ?? []).join(' '), /audit log could not be appended: .*symbolic link/);
+});

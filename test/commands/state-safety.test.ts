@@ -83,6 +83,15 @@ test('a state dir others can write to is tightened, and keypol says so', async t
   assert.equal((await stat(auditLogPath(f.stateDir))).mode & 0o777, 0o600);
 });
 
+test('a shared sticky folder (like /tmp) is refused, not tightened', async t => {
+  const {f, target} = await setup(t);
+  await chmod(f.stateDir, 0o1777);
+  const run = await runKeypol(target, ['grant-access', 'alias/console-v2', ...USER]);
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /is a shared folder \(mode 01777, writable by everyone\)/);
+  assert.equal((await lstat(f.stateDir)).mode & 0o7777, 0o1777);
+});
+
 test(
   'a state dir that belongs to another user is refused',
   {skip: process.getuid?.() !== 0 && 'needs root to chown'},
