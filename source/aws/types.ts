@@ -208,5 +208,6 @@ export function keyInfoOf(key: KeyDetails): KeyInfo {
     origin: key.origin,
     multiRegion: key.multiRegion,
     keyManager: key.keyManager,
+    arn: key.arn,
   };
 }

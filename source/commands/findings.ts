@@ -14,6 +14,12 @@ export function findingLines(findings: Finding[]): string[] {
 
 export function findingsJson(
   findings: Finding[],
-): {severity: string; code: string; message: string; sid: string | null}[] {
-  return findings.map(f => ({severity: f.severity, code: f.code, message: f.message, sid: f.sid ?? null}));
+): {severity: string; code: string; message: string; sid: string | null; line: number | null}[] {
+  return findings.map(f => ({
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    sid: f.sid ?? null,
+    line: f.line ?? null,
+  }));
 }

@@ -10,9 +10,17 @@ export interface LoadedKey {
   document: PolicyDocument;
 }
 
-export async function loadKey(ctx: CommandContext, ref: string): Promise<LoadedKey> {
+/** The key and its live policy text, whether or not the text is JSON (show reports where it is not). */
+export async function loadKeyText(
+  ctx: CommandContext,
+  ref: string,
+): Promise<{key: KeyDetails; policy: PolicySnapshot}> {
   const key = await ctx.gateway.describeKey(ref);
-  const policy = await ctx.gateway.getPolicy(key.arn);
+  return {key, policy: await ctx.gateway.getPolicy(key.arn)};
+}
+
+export async function loadKey(ctx: CommandContext, ref: string): Promise<LoadedKey> {
+  const {key, policy} = await loadKeyText(ctx, ref);
   const parsed = parsePolicy(policy.text);
   if (!parsed.ok) {
     throw new Error(

@@ -1,11 +1,20 @@
 // keypol show: one key's policy with everything keypol knows about it — classification,
-// the console-style access view, findings and a plain-words explanation.
-import {accessModel, classifyPolicy, explainPolicy, lintPolicy} from '../policy/index.js';
+// the access view (the evaluator's reading), findings and a plain-words explanation.
+import {
+  accessModel,
+  classifyPolicy,
+  conditionWords,
+  explainPolicy,
+  lintPolicy,
+  parsePolicy,
+  validatePolicy,
+  type PrincipalRef,
+} from '../policy/index.js';
 import {keyInfoOf} from '../aws/types.js';
 import {positionals} from './args.js';
 import {EXIT} from './exit.js';
 import {findingLines, findingsJson} from './findings.js';
-import {keyLabel, loadKey} from './key.js';
+import {keyLabel, loadKeyText} from './key.js';
 import {clean, fields, line, policyText, printJson} from './output.js';
 import type {CommandArgs, CommandContext, CommandModule} from './context.js';
 
@@ -15,30 +24,54 @@ export const usage = `Usage: keypol show KEY [--json]
 
 Shows the key policy (highlighted on a terminal), its classification (console default and
 version, API default, AWS managed, custom), who can administer and use the key, findings
-and an explanation. --json prints {keyId, arn, policy, classification: {kind, version,
-outdated, missingActions}, access: {administrators, users, externalAccounts,
-administratorsCanDelete}, findings: [{severity, code, message, sid}]}.
+and an explanation. --json prints {keyId, arn, keyManager, policy, valid, classification: {kind,
+version, outdated, missingActions}, access: {administrators, users, externalAccounts,
+administratorsCanDelete, iamDelegation, canChange}, findings: [{severity, code, message, sid,
+line}]}; access entries are principal strings, or {principal, conditions} when the access
+depends on conditions. A live policy that is not JSON gives valid: false, classification and
+access null, and findings with the line and column.
 `;
+
+/** An access entry for --json: the principal as written, with its conditions when it has any. */
+function entryJson(ref: PrincipalRef): string | {principal: string; name: string; conditions: string[]} {
+  if (!ref.conditions) return ref.value === '*' ? ref.name : ref.value;
+  return {principal: ref.value, name: ref.name, conditions: ref.conditions.map(c => c.key)};
+}
+
+/** "role/Admin", "every principal in account 1111 (through s3… (kms:ViaService))". */
+function entryText(ref: PrincipalRef): string {
+  const words = conditionWords(ref.conditions);
+  return words ? `${ref.name} (${words})` : ref.name;
+}
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
   const [ref] = positionals(args, ['KEY']);
-  const {key, policy, document} = await loadKey(ctx, ref as string);
+  const {key, policy} = await loadKeyText(ctx, ref as string);
   const info = keyInfoOf(key);
+  const parsed = parsePolicy(policy.text);
+  if (!parsed.ok) return showInvalid(ctx, key, policy.text);
+  const document = parsed.document;
   const classification = classifyPolicy(document, info);
   const access = accessModel(document, info);
   // The caller only sharpens the lockout finding; showing a policy must not depend on STS.
   const identity = await ctx.gateway.identity().catch(() => undefined);
-  const findings = lintPolicy(document, {
-    key: info,
-    text: policy.text,
-    ...(identity ? {callerArn: identity.arn} : {}),
-  });
+  const findings = [
+    ...validatePolicy(policy.text).filter(f => f.code !== 'too-large'),
+    ...lintPolicy(document, {
+      key: info,
+      text: policy.text,
+      mode: 'live',
+      ...(identity ? {callerArn: identity.arn} : {}),
+    }),
+  ];
 
   if (ctx.json) {
     printJson(ctx, {
       keyId: key.keyId,
       arn: key.arn,
+      keyManager: key.keyManager,
       policy: policy.text,
+      valid: true,
       classification: {
         kind: classification.kind,
         version: classification.version ?? null,
@@ -46,10 +79,12 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
         missingActions: classification.missingActions,
       },
       access: {
-        administrators: access.administrators.map(p => p.value),
-        users: access.users.map(p => p.value),
+        administrators: access.administrators.map(entryJson),
+        users: access.users.map(entryJson),
         externalAccounts: access.externalAccounts,
         administratorsCanDelete: access.administratorsCanDelete,
+        iamDelegation: access.iamDelegation,
+        canChange: access.canChange.map(entryJson),
       },
       findings: findingsJson(findings),
     });
@@ -77,18 +112,26 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   line(out);
   line(
     out,
-    access.representable ? 'Access' : 'Access (approximate: the policy does not follow the console layout)',
+    access.representable ? 'Access' : 'Access (worked out from the statements: not a console layout)',
   );
-  const names = (list: {name: string}[]) => list.map(p => p.name).join(', ') || 'none';
+  const names = (list: PrincipalRef[]) => list.map(entryText).join(', ') || 'none';
+  const iam = {
+    all: 'yes, for every action (the account root is allowed kms:*)',
+    some: `only for ${access.iamActions.length} action(s): ${access.iamActions.join(', ')}`,
+    conditional: 'only under the policy’s conditions',
+    none: 'no',
+  }[access.iamDelegation];
   line(
     out,
-    fields([
-      ['  Administrators', names(access.administrators)],
-      ['  Users', names(access.users)],
-      ['  Other accounts', access.externalAccounts.join(', ') || 'none'],
-      ['  Admins can delete', access.administratorsCanDelete ? 'yes' : 'no'],
-      ['  IAM policies apply', access.rootEnabled ? 'yes (the account root is enabled)' : 'no'],
-    ]),
+    clean(
+      fields([
+        ['  Administrators', names(access.administrators)],
+        ['  Users', names(access.users)],
+        ['  Other accounts', access.externalAccounts.join(', ') || 'none'],
+        ['  Admins can delete', access.administratorsCanDelete ? 'yes' : 'no'],
+        ['  IAM policies apply', iam],
+      ]),
+    ),
   );
   for (const note of access.notes) line(out, `  ${clean(note)}`);
   if (findings.length) {
@@ -104,5 +147,42 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   }
   line(out);
   line(out, policyText(ctx, policy.text).trimEnd());
+  return EXIT.ok;
+}
+
+/** A live policy that is not JSON: where it breaks, as text or as the same --json shape. */
+function showInvalid(
+  ctx: CommandContext,
+  key: Awaited<ReturnType<typeof loadKeyText>>['key'],
+  text: string,
+): number {
+  const findings = validatePolicy(text);
+  if (ctx.json) {
+    printJson(ctx, {
+      keyId: key.keyId,
+      arn: key.arn,
+      keyManager: key.keyManager,
+      policy: text,
+      valid: false,
+      classification: null,
+      access: null,
+      findings: findingsJson(findings),
+    });
+    return EXIT.ok;
+  }
+  const out = ctx.stdout;
+  line(
+    out,
+    fields([
+      ['Key', keyLabel(key)],
+      ['ARN', key.arn],
+      ['Policy', 'not valid JSON'],
+    ]),
+  );
+  line(out);
+  line(out, 'Findings');
+  for (const t of findingLines(findings)) line(out, t);
+  line(out);
+  line(out, clean(text).trimEnd());
   return EXIT.ok;
 }

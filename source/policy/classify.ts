@@ -81,7 +81,7 @@ function simple(kind: Classification['kind'], label: string): Classification {
 }
 
 export function classifyPolicy(doc: PolicyDocument, key: KeyInfo): Classification {
-  if (isAwsManaged(key, doc.Id)) return simple('aws-managed', 'AWS managed');
+  if (isAwsManaged(key)) return simple('aws-managed', 'AWS managed');
   if (policiesEqual(doc, apiDefaultPolicy(key.accountId, policyPartition(doc))))
     return simple('api-default', 'API default');
   if (!looksLikeConsolePolicy(doc)) return simple('custom', 'custom');

@@ -1,14 +1,15 @@
-// The policy in plain sentences: who can administer, use and delete the key, and how IAM fits in.
-import type {KeyInfo, PolicyDocument, PolicyStatement, PrincipalRef} from './types.js';
+// The policy in plain sentences: who can administer, use, change and delete the key, and how IAM
+// fits in — sentences over the access view, which is the evaluator's reading.
+import type {AccessModel, KeyInfo, PolicyDocument, PolicyStatement, PrincipalRef} from './types.js';
 import {accessModel} from './access.js';
 import {classifyPolicy} from './classify.js';
 import {findConsoleStatements} from './console-shape.js';
+import {entryWords} from './condition-words.js';
 import {hasCondition, toList} from './lists.js';
 import {accountFence} from './fence.js';
-import {fencedPutKeyPolicyAccounts, putKeyPolicyHolders} from './lockout.js';
-import {allPrincipalValues, describePrincipal, isAccountRoot, parsePrincipal} from './principal.js';
+import {allPrincipalValues, describePrincipal, parsePrincipal} from './principal.js';
 
-const names = (refs: PrincipalRef[]) => refs.map(describePrincipal).join(', ');
+const names = (refs: PrincipalRef[]) => refs.map(r => entryWords(r, describePrincipal)).join(', ');
 
 /** Who a statement names, in words; "*" limited by kms:CallerAccount reads as those accounts. */
 function who(st: PolicyStatement, accountId: string): string {
@@ -38,42 +39,62 @@ function otherStatements(doc: PolicyDocument, key: KeyInfo): string[] {
   });
 }
 
+const isRootEntry = (r: PrincipalRef, accountId: string) => r.kind === 'account' && r.accountId === accountId;
+
 /** Named principals first; the account root means "anyone its IAM policies allow". */
-function whoCanChange(doc: PolicyDocument, accountId: string): string {
-  const holders = putKeyPolicyHolders(doc, accountId);
-  const viaIam = holders.some(p => isAccountRoot(p, accountId));
-  const withoutRoot = {
-    ...doc,
-    Statement: doc.Statement.filter(
-      st => st.Effect !== 'Allow' || !allPrincipalValues(st).some(p => isAccountRoot(p, accountId)),
-    ),
-  };
-  const direct = putKeyPolicyHolders(withoutRoot, accountId).map(p =>
-    describePrincipal(parsePrincipal(p, accountId)),
-  );
-  const fenced = fencedPutKeyPolicyAccounts(doc, accountId).map(a => `every principal in account ${a}`);
+function whoCanChange(model: AccessModel, accountId: string, awsManaged: boolean): string {
+  if (awsManaged) return 'Who can change this policy: only AWS, which manages it.';
+  const direct = model.canChange.filter(r => !isRootEntry(r, accountId));
+  const root = model.canChange.find(r => isRootEntry(r, accountId));
+  const named = direct.filter(r => r.kind !== 'wildcard');
+  const everyone = direct.filter(r => r.kind === 'wildcard');
   const parts = [
-    ...(direct.length > 0 ? [direct.join(', ')] : []),
-    ...fenced,
-    ...(viaIam ? [`any principal in account ${accountId} whose IAM policies allow kms:PutKeyPolicy`] : []),
+    ...(named.length > 0 ? [names(named)] : []),
+    ...everyone.map(r => entryWords(r, describePrincipal)),
+    ...(root
+      ? [
+          entryWords(
+            {
+              ...root,
+              name: `any principal in account ${accountId} whose IAM policies allow kms:PutKeyPolicy`,
+            },
+            r => r.name,
+          ),
+        ]
+      : []),
   ];
   return parts.length > 0
     ? `Who can change this policy: ${parts.join('; ')}.`
-    : 'Nobody named in this policy can change it any more.';
+    : 'Nobody can change this policy any more: no principal may call kms:PutKeyPolicy.';
+}
+
+function iamLine(model: AccessModel, accountId: string): string {
+  switch (model.iamDelegation) {
+    case 'all':
+      return `IAM policies in account ${accountId} can grant access to this key (the policy allows the account root kms:*).`;
+    case 'some': {
+      const shown = model.iamActions.slice(0, 8).join(', ');
+      const more = model.iamActions.length > 8 ? ` and ${model.iamActions.length - 8} more` : '';
+      return `IAM policies in account ${accountId} can grant only some actions on this key: ${shown}${more}.`;
+    }
+    case 'conditional':
+      return `IAM policies in account ${accountId} can grant access to this key only under the policy's conditions.`;
+    default:
+      return 'IAM policies cannot grant access to this key: only principals named in this policy have access.';
+  }
 }
 
 export function explainPolicy(doc: PolicyDocument, key: KeyInfo): string[] {
-  const classification = classifyPolicy(doc, key);
+  const awsManaged = classifyPolicy(doc, key).kind === 'aws-managed';
   const model = accessModel(doc, key);
   const out: string[] = [];
-  if (classification.kind === 'aws-managed') {
-    out.push('AWS manages this key and its policy: you can read it but not change it.');
-  }
+  if (awsManaged) out.push('AWS manages this key and its policy: you can read it but not change it.');
   out.push(
     model.administrators.length > 0
-      ? `Key administrators (manage the key and its policy, not use it for cryptography): ${names(model.administrators)}.`
-      : 'No key administrators are named in the policy.',
+      ? `Key administrators (may change the policy or delete the key): ${names(model.administrators)}.`
+      : 'No principal named in this policy may change it or delete the key.',
   );
+  // Other accounts named by their root get their own line.
   const users = model.users.filter(u => !(u.kind === 'account' && u.external));
   out.push(
     users.length > 0
@@ -92,12 +113,8 @@ export function explainPolicy(doc: PolicyDocument, key: KeyInfo): string[] {
         : 'Key administrators cannot schedule the key for deletion.',
     );
   }
-  out.push(
-    model.rootEnabled
-      ? `IAM policies in account ${key.accountId} can grant access to this key (the policy allows the account root kms:*).`
-      : 'IAM policies cannot grant access to this key: only principals named in this policy have access.',
-  );
-  out.push(whoCanChange(doc, key.accountId));
+  out.push(iamLine(model, key.accountId));
+  out.push(whoCanChange(model, key.accountId, awsManaged));
   out.push(...otherStatements(doc, key));
   return out;
 }

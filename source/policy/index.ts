@@ -35,7 +35,15 @@ export {
   userActions,
 } from './templates.js';
 export type {ConsoleDefaultOptions} from './templates.js';
-export {allowsPutKeyPolicy, fencedPutKeyPolicyAccounts, putKeyPolicyHolders} from './lockout.js';
+export {allowsPutKeyPolicy, callerPutDecision, lockoutReport, putKeyPolicyHolders} from './lockout.js';
+export type {LockoutReport} from './lockout.js';
+export {evalContext, evaluate, mayDo} from './evaluate.js';
+export type {EvalContext} from './evaluate.js';
+export {ANYONE, accountRoot, anyPrincipalOf, principal} from './subject.js';
+export type {Subject} from './subject.js';
+export {conditionScope} from './conditions.js';
+export {CRYPTO_ACTIONS, KMS_ACTIONS} from './candidates.js';
+export {conditionWords, entryWords} from './condition-words.js';
 export {escapeJsonText, sanitizeText} from './sanitize.js';
 export type {SanitizeOptions} from './sanitize.js';
 export {tokenizeJson} from './highlight.js';

@@ -1,5 +1,5 @@
 // DescribeKey metadata → which key-users template the console uses (kms-facts §1.3).
-import type {Json, KeyInfo, KeyKind} from './types.js';
+import type {KeyInfo, KeyKind} from './types.js';
 
 export function keyKindOf(key: KeyInfo): KeyKind {
   switch (key.keyUsage) {
@@ -17,6 +17,7 @@ export function keyKindOf(key: KeyInfo): KeyKind {
   }
 }
 
-export function isAwsManaged(key: KeyInfo, id: Json | undefined): boolean {
-  return key.keyManager === 'AWS' || (typeof id === 'string' && id.startsWith('auto-'));
+/** DescribeKey's KeyManager is the truth; an `auto-…` policy Id or an alias/aws/ name are only hints. */
+export function isAwsManaged(key: KeyInfo): boolean {
+  return key.keyManager === 'AWS';
 }

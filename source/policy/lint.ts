@@ -1,16 +1,21 @@
 // Findings about what a (valid) policy means: who it opens the key to, and what could go wrong.
 import type {Finding, KeyInfo, PolicyDocument, PolicyStatement} from './types.js';
 import {classifyPolicy} from './classify.js';
+import {accessModel} from './access.js';
 import {printPolicy} from './print.js';
 import {findConsoleStatements} from './console-shape.js';
-import {conditionBlocks, hasCondition, statementCoversAction} from './lists.js';
+import {hasCondition, statementCoversAction} from './lists.js';
 import {accountFence} from './fence.js';
-import {allowsPutKeyPolicy, fencedPutKeyPolicyAccounts, putKeyPolicyHolders} from './lockout.js';
+import {callerPutDecision, lockoutReport} from './lockout.js';
+import {evalContext, statementMatch} from './evaluate.js';
+import {KMS_ACTIONS} from './candidates.js';
+import {conditionWords} from './condition-words.js';
+import {namesWho} from './conditions.js';
+import {ANYONE} from './subject.js';
 import {POLICY_MAX_BYTES, policyByteLength} from './parse.js';
 import {
   allPrincipalValues,
   describePrincipal,
-  isAccountRoot,
   parsePrincipal,
   policyPartition,
   rootArn,
@@ -22,25 +27,24 @@ export interface LintContext {
   callerArn?: string;
   /** The policy text as it will be sent, for the size check. */
   text?: string;
+  /**
+   * "proposed" (default): a policy about to be written, so a lockout is what KMS would refuse.
+   * "live": the policy the key holds now, so a lockout is a fact to report.
+   */
+  mode?: 'proposed' | 'live';
 }
 
-/** Condition keys that fence a "*" principal to known accounts or organisations. */
-const FENCING_KEYS = [
-  'kms:calleraccount',
-  'aws:sourceaccount',
-  'aws:sourceowner',
-  'aws:sourcearn',
-  'aws:principalaccount',
-  'aws:principalarn',
-  'aws:principalorgid',
-  'aws:principalorgpaths',
-  'aws:resourceorgid',
-];
-
-function fenced(st: PolicyStatement): boolean {
-  return conditionBlocks(st).some(([, block]) =>
-    Object.keys(block).some(k => FENCING_KEYS.includes(k.toLowerCase())),
-  );
+/**
+ * An Allow naming "*" that anyone (someone of an account the policy does not name) may match, with
+ * no condition tying it to named principals, accounts, an organisation or a source resource.
+ */
+function openToAnyone(st: PolicyStatement, key: KeyInfo): boolean {
+  if (!allPrincipalValues(st).includes('*')) return false;
+  const ctx = evalContext(key);
+  return KMS_ACTIONS.some(a => {
+    const m = statementMatch(st, ANYONE, a, ctx);
+    return m.holds !== 'no' && !m.undecided.some(c => namesWho(c.key));
+  });
 }
 
 function where(st: PolicyStatement, index: number): Pick<Finding, 'sid' | 'statementIndex'> {
@@ -92,7 +96,7 @@ function statementFindings(doc: PolicyDocument, key: KeyInfo, rootIndex: number)
       return;
     }
     const at = where(st, i);
-    if (allPrincipalValues(st).includes('*') && !fenced(st)) {
+    if (openToAnyone(st, key)) {
       out.push({
         severity: 'warning',
         code: 'wildcard-principal',
@@ -103,7 +107,8 @@ function statementFindings(doc: PolicyDocument, key: KeyInfo, rootIndex: number)
       });
     }
     out.push(...principalFindings(st, i, key));
-    if (i !== rootIndex && statementCoversAction(st, 'kms:ScheduleKeyDeletion')) {
+    const namesSomeone = allPrincipalValues(st).length > 0;
+    if (i !== rootIndex && namesSomeone && statementCoversAction(st, 'kms:ScheduleKeyDeletion')) {
       out.push({
         severity: 'info',
         code: 'admin-can-delete',
@@ -122,38 +127,27 @@ export function lintPolicy(doc: PolicyDocument, ctx: LintContext): Finding[] {
   const found = findConsoleStatements(doc, key.accountId);
   findings.push(...statementFindings(doc, key, found.root));
   if (classification.kind === 'aws-managed') return findings; // AWS owns the rest of the shape
+  if (typeof doc.Id === 'string' && doc.Id.startsWith('auto-')) {
+    findings.push({
+      severity: 'info',
+      code: 'aws-managed-id',
+      message: `The Id "${doc.Id}" looks like an AWS managed key's, but DescribeKey says this key is customer managed: keypol treats it as yours.`,
+    });
+  }
 
-  const namesRoot = doc.Statement.some(
-    st => st.Effect === 'Allow' && allPrincipalValues(st).some(p => isAccountRoot(p, key.accountId)),
-  );
-  if (!namesRoot) {
+  const access = accessModel(doc, key);
+  if (access.iamDelegation === 'none') {
     findings.push({
       severity: 'warning',
       code: 'root-missing',
       message: `No statement allows the account root (${rootArn(key.accountId, policyPartition(doc))}): IAM policies cannot grant access to this key, only this key policy can.`,
     });
   }
-  const holders = [
-    ...putKeyPolicyHolders(doc, key.accountId),
-    ...fencedPutKeyPolicyAccounts(doc, key.accountId),
-  ];
-  if (holders.length === 0) {
-    findings.push({
-      severity: 'error',
-      code: 'lockout',
-      message:
-        'No principal left in this policy may call kms:PutKeyPolicy: nobody could change it again without AWS Support.',
-    });
-  } else if (ctx.callerArn !== undefined && !allowsPutKeyPolicy(doc, ctx.callerArn, key.accountId)) {
-    findings.push({
-      severity: 'error',
-      code: 'lockout',
-      message: `This policy would not let you (${ctx.callerArn}) call kms:PutKeyPolicy again, so KMS will refuse to save it (lockout safety check).`,
-    });
-  }
+  findings.push(...lockoutFindings(doc, ctx));
   const isConsole = classification.kind === 'console-default' || classification.kind === 'console-modified';
   // With neither administrators nor the root statement, the lockout finding says who is left.
-  if (isConsole && doc.Statement[found.admin] === undefined && (namesRoot || holders.length > 0)) {
+  const namesRoot = access.iamDelegation !== 'none';
+  if (isConsole && doc.Statement[found.admin] === undefined && access.canChange.length > 0) {
     findings.push({
       severity: 'info',
       code: 'no-administrators',
@@ -182,4 +176,60 @@ export function lintPolicy(doc: PolicyDocument, ctx: LintContext): Finding[] {
     });
   }
   return findings;
+}
+
+const words = (conditions: Parameters<typeof conditionWords>[0]) => {
+  const text = conditionWords(conditions);
+  return text ? ` (${text})` : '';
+};
+
+/**
+ * Before a write: what KMS would refuse (the caller locked out) and what you would lose. On a live
+ * policy: who can no longer change it. Conditional answers are warnings, never lockout errors:
+ * KMS decides them with the real request.
+ */
+function lockoutFindings(doc: PolicyDocument, ctx: LintContext): Finding[] {
+  const live = ctx.mode === 'live';
+  const report = lockoutReport(doc, ctx.key);
+  const conditions = report.holders.flatMap(h => h.conditions ?? []);
+  const out: Finding[] = [];
+  if (report.state === 'locked') {
+    out.push({
+      severity: 'error',
+      code: 'lockout',
+      message: live
+        ? 'No principal may call kms:PutKeyPolicy under this policy: nobody can change it any more without AWS Support.'
+        : 'No principal left in this policy may call kms:PutKeyPolicy: KMS would refuse it, and if forced nobody could change the policy again without AWS Support.',
+    });
+  } else if (report.state === 'conditional') {
+    out.push({
+      severity: 'warning',
+      code: 'lockout-conditional',
+      message: `${live ? 'This policy can be changed' : 'After this change the policy could be changed'} only by requests that meet its conditions${words(conditions)}.`,
+    });
+  }
+  if (ctx.callerArn === undefined || report.state === 'locked') return out;
+  const caller = callerPutDecision(doc, ctx.callerArn, ctx.key);
+  if (caller.verdict === 'deny' || caller.verdict === 'not-allowed') {
+    out.push(
+      live
+        ? {
+            severity: 'info',
+            code: 'caller-cannot-change',
+            message: `You (${ctx.callerArn}) cannot change this policy: it does not let you call kms:PutKeyPolicy.`,
+          }
+        : {
+            severity: 'error',
+            code: 'lockout',
+            message: `This policy would not let you (${ctx.callerArn}) call kms:PutKeyPolicy again, so KMS would refuse to save it (lockout safety check): you would lose the ability to change this key's policy.`,
+          },
+    );
+  } else if (caller.verdict === 'conditional') {
+    out.push({
+      severity: 'warning',
+      code: 'lockout-conditional',
+      message: `Whether you (${ctx.callerArn}) ${live ? 'can' : 'could'} call kms:PutKeyPolicy ${live ? '' : 'again '}depends on conditions${words(caller.conditions)}.`,
+    });
+  }
+  return out;
 }

@@ -1,109 +1,73 @@
-// Would this policy still let a principal call kms:PutKeyPolicy? KMS refuses a PutKeyPolicy that
-// would lock the caller out (kms-facts §4.4); keypol checks first so it can say why.
-//
-// The rule, deliberately conservative (it may say "no" where KMS would say "yes", never the reverse):
-// - An Allow counts only if it has no Condition, Resource "*", an Action that matches
-//   kms:PutKeyPolicy (wildcards such as kms:* or kms:Put* included), and a Principal that is
-//   "*", the principal itself, the role behind an assumed-role session, or the root of the
-//   principal's account (then IAM policies in that account can grant it, as KMS treats it).
-//   One condition is understood: `Principal "*"` limited by kms:CallerAccount / aws:PrincipalAccount
-//   alone counts for every principal of the accounts it names.
-// - Allow with NotPrincipal is never counted. A Deny that may apply wins: any Deny whose action
-//   matches and whose principal could cover the caller, with or without conditions.
-import type {PolicyDocument, PolicyStatement} from './types.js';
-import {accountFence} from './fence.js';
-import {hasCondition, resourceIsKey, statementCoversAction} from './lists.js';
-import {allPrincipalValues, isAccountRoot, parsePrincipal, policyPartition, rootArn} from './principal.js';
+// Who may still call kms:PutKeyPolicy, asked of the evaluator. KMS refuses a PutKeyPolicy that
+// would lock the caller out (kms-facts §4.4); keypol checks first so it can say why, and reads a
+// live policy the same way. A Deny whose conditions may not hold never makes a lockout: it makes
+// the answer conditional, which KMS decides with the real request.
+import type {Decision, KeyInfo, PolicyDocument, PrincipalRef} from './types.js';
+import {evalContext, evaluate, mayDo} from './evaluate.js';
+import {PUT_POLICY, entryFor, readPolicy, type PolicyReading, type SubjectReading} from './reading.js';
+import {isAccountRoot} from './principal.js';
+import {principal} from './subject.js';
 
-const PUT = 'kms:PutKeyPolicy';
-
-interface Caller {
-  arn: string;
-  accountId: string;
-  /** For an assumed-role session: the role's name, to match `role/…/Name` in the policy. */
-  roleName?: string;
+export interface LockoutReport {
+  /** ok: someone may call PutKeyPolicy for certain; conditional: only if conditions hold; locked: nobody. */
+  state: 'ok' | 'conditional' | 'locked';
+  /** Who may call it, certain or conditional (conditions on the entry), as the access view shows them. */
+  holders: PrincipalRef[];
 }
 
-function callerOf(principalArn: string, accountId: string): Caller {
-  const ref = parsePrincipal(principalArn, accountId);
-  const caller: Caller = {arn: principalArn, accountId: ref.accountId ?? accountId};
-  if (ref.kind === 'assumed-role') caller.roleName = ref.name.split('/')[1];
-  return caller;
+/** PutKeyPolicy cannot be called across accounts ("Cross-account use: No"), nor by a service. */
+function canHold(s: SubjectReading, accountId: string): boolean {
+  const ref = s.ref;
+  if (s.subject.kind === 'anyone') return false;
+  if (['deleted', 'invalid', 'group', 'service', 'federated'].includes(ref.kind)) return false;
+  return ref.accountId === accountId;
 }
 
-function names(st: PolicyStatement, caller: Caller): boolean {
-  return allPrincipalValues(st).some(value => {
-    if (value === '*' || value === caller.arn || isAccountRoot(value, caller.accountId)) return true;
-    if (caller.roleName === undefined) return false;
-    const ref = parsePrincipal(value, caller.accountId);
-    return (
-      ref.kind === 'role' && ref.accountId === caller.accountId && ref.name.endsWith(`/${caller.roleName}`)
-    );
-  });
-}
-
-function denies(st: PolicyStatement, caller: Caller): boolean {
-  if (st.Effect !== 'Deny' || !statementCoversAction(st, PUT)) return false;
-  if (st.NotPrincipal !== undefined) {
-    const listed = {...st, Principal: st.NotPrincipal};
-    // The account's root may be written as an ARN in any partition or as the bare 12-digit id.
-    const callerIsRoot = isAccountRoot(caller.arn, caller.accountId);
-    return !allPrincipalValues(listed).some(
-      v => v === caller.arn || (callerIsRoot && isAccountRoot(v, caller.accountId)),
-    );
+export function lockoutFromReading(reading: PolicyReading, accountId: string): LockoutReport {
+  const holders: PrincipalRef[] = [];
+  let certain = false;
+  for (const s of reading.subjects) {
+    if (!canHold(s, accountId)) continue;
+    const entry = entryFor(s, [PUT_POLICY]);
+    if (!entry) continue;
+    // A named principal reached only through the root adds nothing to "the account's IAM policies";
+    // a root reached only through "*" is the "every principal" entry's.
+    if ((s.subject.kind === 'account-root') !== Boolean(entry.throughIam)) continue;
+    holders.push(entry);
+    if (entry.conditions === undefined) certain = true;
   }
-  return names(st, caller);
+  return {state: certain ? 'ok' : holders.length > 0 ? 'conditional' : 'locked', holders};
 }
 
-function conditionHolds(st: PolicyStatement, caller: Caller): boolean {
-  if (!hasCondition(st)) return true;
-  const fence = accountFence(st);
-  return fence !== undefined && fence.only && fence.accounts.includes(caller.accountId);
+export function lockoutReport(doc: PolicyDocument, key: Pick<KeyInfo, 'accountId' | 'arn'>): LockoutReport {
+  return lockoutFromReading(readPolicy(doc, key), key.accountId);
 }
 
-function allows(st: PolicyStatement, caller: Caller): boolean {
-  return (
-    st.Effect === 'Allow' &&
-    st.NotPrincipal === undefined &&
-    resourceIsKey(st) &&
-    statementCoversAction(st, PUT) &&
-    names(st, caller) &&
-    conditionHolds(st, caller)
-  );
-}
-
-export function allowsPutKeyPolicy(doc: PolicyDocument, principalArn: string, accountId: string): boolean {
-  const caller = callerOf(principalArn, accountId);
-  if (doc.Statement.some(st => denies(st, caller))) return false;
-  return doc.Statement.some(st => allows(st, caller));
+/** The caller's own answer for kms:PutKeyPolicy under this policy. */
+export function callerPutDecision(
+  doc: PolicyDocument,
+  callerArn: string,
+  key: Pick<KeyInfo, 'accountId' | 'arn'>,
+): Decision {
+  return evaluate(doc, principal(callerArn), PUT_POLICY, evalContext(key));
 }
 
 /**
- * Principals named in the policy that may call PutKeyPolicy (by the rule above). "*" counts only
- * when it is unconditional; a "*" fenced to accounts is reported by fencedPutKeyPolicyAccounts.
+ * Whether the principal may call PutKeyPolicy, counting an Allow whose only doubt is a Deny's
+ * condition (the sandbox's KMS emulation: the caller is concrete, so its own conditions decide).
  */
-export function putKeyPolicyHolders(doc: PolicyDocument, accountId: string): string[] {
-  const allows = doc.Statement.filter(st => st.Effect === 'Allow');
-  const unconditional = {
-    ...doc,
-    Statement: doc.Statement.filter(st => !allows.includes(st) || !hasCondition(st)),
-  };
-  return [...new Set(allows.flatMap(st => allPrincipalValues(st)))].filter(p => {
-    const ref = parsePrincipal(p, accountId);
-    if (ref.kind === 'deleted' || ref.kind === 'invalid' || ref.kind === 'group' || ref.kind === 'service')
-      return false;
-    // PutKeyPolicy cannot be called across accounts (API reference: "Cross-account use: No").
-    if (ref.external) return false;
-    return allowsPutKeyPolicy(p === '*' ? unconditional : doc, p, accountId);
-  });
+export function allowsPutKeyPolicy(doc: PolicyDocument, principalArn: string, accountId: string): boolean {
+  const d = evaluate(doc, principal(principalArn), PUT_POLICY, {accountId});
+  return d.verdict === 'allow' || (d.verdict === 'conditional' && d.allowCertain);
 }
 
-/** Accounts every principal of which may call PutKeyPolicy through a `"*"` fenced by kms:CallerAccount. */
-export function fencedPutKeyPolicyAccounts(doc: PolicyDocument, accountId: string): string[] {
-  const accounts = doc.Statement.filter(
-    st => st.Effect === 'Allow' && allPrincipalValues(st).includes('*') && statementCoversAction(st, PUT),
-  ).flatMap(st => accountFence(st)?.accounts ?? []);
-  return [...new Set(accounts)].filter(
-    a => a === accountId && allowsPutKeyPolicy(doc, rootArn(a, policyPartition(doc)), accountId),
-  );
+/** Principals named in the policy (and the key account's root) that may call PutKeyPolicy for certain. */
+export function putKeyPolicyHolders(doc: PolicyDocument, accountId: string): string[] {
+  return lockoutReport(doc, {accountId})
+    .holders.filter(h => h.conditions === undefined && h.kind !== 'wildcard')
+    .map(h =>
+      h.kind === 'account' && isAccountRoot(h.value, accountId) ? `arn:aws:iam::${accountId}:root` : h.value,
+    );
 }
+
+export {mayDo};

@@ -61,6 +61,8 @@ export interface KeyInfo {
   origin: string; // AWS_KMS | EXTERNAL | AWS_CLOUDHSM | EXTERNAL_KEY_STORE
   multiRegion: boolean;
   keyManager: 'AWS' | 'CUSTOMER';
+  /** The key's ARN, when known: a Resource naming it (rather than "*") then matches for certain. */
+  arn?: string;
 }
 
 export type KeyKind = 'symmetric' | 'asymmetric-encrypt' | 'sign' | 'hmac' | 'key-agreement';
@@ -110,6 +112,10 @@ export interface PrincipalRef {
   name: string;
   /** Belongs to another account than the key's. */
   external: boolean;
+  /** In access views: the undecided conditions the access depends on (absent when certain). */
+  conditions?: ConditionRef[];
+  /** In access views: the access comes only through the account root, so IAM policies must allow it too. */
+  throughIam?: boolean;
 }
 
 /** The console's "default view" of a key policy. */
@@ -124,8 +130,17 @@ export interface AccessModel {
    */
   externalAccounts: string[];
   administratorsCanDelete: boolean;
-  /** The "Enable IAM User Permissions" statement is present: IAM policies can grant access. */
+  /** The account root is allowed some action: IAM policies in the key's account can grant access. */
   rootEnabled: boolean;
+  /**
+   * What IAM policies in the key's account can grant (root delegation): every KMS action, only some
+   * (listed in iamActions), only under conditions, or nothing.
+   */
+  iamDelegation: 'all' | 'some' | 'conditional' | 'none';
+  /** With iamDelegation "some": the actions the account root is allowed. */
+  iamActions: string[];
+  /** Who may change the policy (kms:PutKeyPolicy), from the lockout check: for sentences. */
+  canChange: PrincipalRef[];
   notes: string[];
 }
 
@@ -179,4 +194,43 @@ export interface PolicyDiff {
    * an Allow loses or loosens a condition, gains "*" or a wildcard action; a Deny is weakened.
    */
   widensAccess: boolean;
+}
+
+/** What a condition key restricts: the caller (named principals, accounts, organisation), the AWS
+ * service acting for the caller (kms:ViaService, aws:SourceArn…), or something keypol cannot judge. */
+export type ConditionScope = 'principal' | 'service' | 'unknown';
+
+export interface ConditionRef {
+  key: string;
+  operator: string;
+  scope: ConditionScope;
+  values: string[];
+}
+
+/**
+ * allow: some Allow applies for certain and no Deny may apply. deny: a Deny applies for certain.
+ * not-allowed: no Allow can apply. conditional: the answer depends on the conditions named.
+ */
+export type Verdict = 'allow' | 'deny' | 'not-allowed' | 'conditional';
+
+export interface Decision {
+  verdict: Verdict;
+  /** The undecided condition entries a conditional verdict depends on. */
+  conditions: ConditionRef[];
+  /** Allow statements (indexes) that apply or may apply. */
+  allowedBy: number[];
+  /** Deny statements (indexes) that apply or may apply. */
+  deniedBy: number[];
+  /** Some Allow applies without any condition (a conditional verdict then comes from a Deny only). */
+  allowCertain: boolean;
+  /**
+   * Every Allow that applies does so only through the account root: the principal's own IAM
+   * policies must allow the action too.
+   */
+  throughIam: boolean;
+  /**
+   * The same answer counting only Allows that name the subject directly (or "*"), not through the
+   * account root: what the key policy alone gives, without the principal's IAM policies.
+   */
+  direct: {verdict: Verdict; conditions: ConditionRef[]};
 }

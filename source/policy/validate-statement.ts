@@ -111,18 +111,7 @@ export function checkStatement(st: {[key: string]: Json}): Issue[] {
       });
     }
   }
-  if (st.NotResource !== undefined) {
-    issues.push(error('resource', 'NotResource is not accepted in a key policy; use "Resource": "*".'));
-  } else if (st.Resource === undefined) {
-    issues.push(error('resource', 'Resource is missing; in a key policy it is always "*" (this key).'));
-  } else if (!isStringList(st.Resource) || toList(st.Resource).some(r => r !== '*')) {
-    issues.push(
-      error(
-        'resource',
-        'Resource must be "*": in a key policy it means "this key" and nothing else is accepted.',
-      ),
-    );
-  }
+  issues.push(...resourceIssues(st));
   if (st.Condition !== undefined) {
     const c = st.Condition;
     const ok =
@@ -136,4 +125,45 @@ export function checkStatement(st: {[key: string]: Json}): Issue[] {
       );
   }
   return issues;
+}
+
+/** A KMS key ARN, possibly with wildcards: what KMS accepts in Resource besides "*". */
+const KEY_ARN = /^arn:[\w*?-]+:kms:[\w*?-]*:[\d*?]*:key\/[\w*?-]+$/;
+
+/**
+ * KMS accepts a statement without Resource and a key ARN in it (kms-facts §4.2; unsure since the
+ * August 2025 change, so keypol warns rather than refuses and KMS has the last word): neither is
+ * refused, but a missing Resource makes the statement ineffective.
+ */
+function resourceIssues(st: {[key: string]: Json}): Issue[] {
+  if (st.NotResource !== undefined) {
+    return [error('resource', 'NotResource is not accepted in a key policy; use "Resource": "*".')];
+  }
+  if (st.Resource === undefined) {
+    return [
+      {
+        severity: 'warning',
+        code: 'resource',
+        message: 'Resource is missing: the statement has no effect. In a key policy it is "*" (this key).',
+      },
+    ];
+  }
+  if (!isStringList(st.Resource)) return [error('resource', 'Resource must be "*" or a list of strings.')];
+  const other = toList(st.Resource).filter(r => r !== '*');
+  if (other.length === 0) return [];
+  if (other.every(r => KEY_ARN.test(r))) {
+    return [
+      {
+        severity: 'warning',
+        code: 'resource',
+        message: `Resource ${other.join(', ')}: KMS accepts a key ARN, but in a key policy "*" already means this key; a different key's ARN makes the statement ineffective.`,
+      },
+    ];
+  }
+  return [
+    error(
+      'resource',
+      'Resource must be "*": in a key policy it means "this key"; only this key\'s ARN is also accepted.',
+    ),
+  ];
 }

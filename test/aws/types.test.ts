@@ -24,5 +24,6 @@ test('keyInfoOf keeps exactly what the policy domain needs from DescribeKey', ()
     origin: 'EXTERNAL',
     multiRegion: true,
     keyManager: 'CUSTOMER',
+    arn: 'arn:aws:kms:us-east-1:111122223333:key/mrk-1',
   });
 });

@@ -64,7 +64,16 @@ test('show --json: classification, access and findings in the documented shape',
   const {code, stdout, stderr} = await runKeypol(target, ['show', 'alias/console-v2', '--json']);
   assert.equal(code, 0, stderr);
   const shown = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(shown), ['keyId', 'arn', 'policy', 'classification', 'access', 'findings']);
+  assert.deepEqual(Object.keys(shown), [
+    'keyId',
+    'arn',
+    'keyManager',
+    'policy',
+    'valid',
+    'classification',
+    'access',
+    'findings',
+  ]);
   const key = await f.gateway.describeKey('alias/console-v2');
   assert.equal(shown.keyId, key.keyId);
   assert.equal(shown.policy, (await f.gateway.getPolicy(key.arn)).text);
@@ -79,11 +88,13 @@ test('show --json: classification, access and findings in the documented shape',
     'users',
     'externalAccounts',
     'administratorsCanDelete',
+    'iamDelegation',
+    'canChange',
   ]);
   assert.ok(shown.access.administrators.includes('arn:aws:iam::111122223333:role/KeyAdmin'));
   assert.equal(shown.access.administratorsCanDelete, true);
   for (const finding of shown.findings)
-    assert.deepEqual(Object.keys(finding), ['severity', 'code', 'message', 'sid']);
+    assert.deepEqual(Object.keys(finding), ['severity', 'code', 'message', 'sid', 'line']);
 
   const other = JSON.parse((await runKeypol(target, ['show', 'alias/cross-account', '--json'])).stdout);
   assert.equal(other.classification.kind, 'custom');
@@ -91,6 +102,15 @@ test('show --json: classification, access and findings in the documented shape',
   assert.ok(other.findings.some((x: {code: string}) => x.code === 'cross-account'));
   const managed = JSON.parse((await runKeypol(target, ['show', 'alias/aws/ebs', '--json'])).stdout);
   assert.equal(managed.classification.kind, 'aws-managed');
+  // Service-mediated access is what it is: every principal of the account, through EC2.
+  assert.deepEqual(managed.access.users, [
+    {
+      principal: '*',
+      name: `every principal in account ${key.arn.split(':')[4]}`,
+      conditions: ['kms:ViaService'],
+    },
+  ]);
+  assert.ok(!managed.findings.some((x: {code: string}) => x.code.startsWith('lockout')));
 });
 
 test('show as text: colour only on a terminal and never with NO_COLOR', async () => {

@@ -10,7 +10,7 @@ import {
   classifyPolicy,
   diffPolicies,
   explainPolicy,
-  fencedPutKeyPolicyAccounts,
+  lockoutReport,
   lintPolicy,
   parsePolicy,
   planUpgrade,
@@ -168,7 +168,8 @@ function everything(
   planUpgrade(doc, key, {allowDeletion: false});
   allowsPutKeyPolicy(doc, `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/s`, ACCOUNT);
   putKeyPolicyHolders(doc, ACCOUNT);
-  fencedPutKeyPolicyAccounts(doc, ACCOUNT);
+  lockoutReport(doc, key);
+  lintPolicy(doc, {key, mode: 'live', callerArn: `arn:aws:iam::${ACCOUNT}:role/Admin`});
   printPolicy(doc);
   printCanonical(doc);
   policiesEqual(doc, other);

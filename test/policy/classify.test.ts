@@ -69,7 +69,8 @@ test('key-default-1 is the API default; AWS managed keys are AWS managed whateve
   assert.equal(classifyPolicy(fixture('key-default-1'), sym).label, 'API default');
   const ebs = fixture('aws-managed-auto-ebs-2');
   assert.equal(classifyPolicy(ebs, key({keyManager: 'AWS'})).label, 'AWS managed');
-  assert.equal(classifyPolicy(ebs, sym).kind, 'aws-managed'); // recognised by its auto-… Id alone
+  // DescribeKey's KeyManager decides: an auto-… Id on a customer managed key is only a hint.
+  assert.equal(classifyPolicy(ebs, sym).kind, 'custom');
   assert.equal(classifyPolicy(fixture('console-current'), key({keyManager: 'AWS'})).kind, 'aws-managed');
 });
 

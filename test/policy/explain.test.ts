@@ -5,7 +5,7 @@ import {KEYS, fixture, key} from './helpers.js';
 
 test('the current console policy in words', () => {
   assert.deepEqual(explainPolicy(fixture('console-current'), KEYS.symmetric), [
-    'Key administrators (manage the key and its policy, not use it for cryptography): role/ExampleAdminRole, user/ExampleAdminUser.',
+    'Key administrators (may change the policy or delete the key): role/ExampleAdminRole, user/ExampleAdminUser.',
     'Key users (encrypt, decrypt and other cryptographic operations): role/ExampleKeyUserRole.',
     'Other AWS accounts that can use the key: 444455556666. Their own IAM policies must also allow it.',
     'Key administrators can schedule the key for deletion.',

@@ -72,12 +72,10 @@ test('console policies: administrators and the account can manage; users only th
     administrators: [role('Admin')],
     users: [role('User'), '444455556666'],
   });
-  // role/User is in the key's account, so the root statement lets IAM policies grant it; the other account cannot.
-  assert.deepEqual(putKeyPolicyHolders(doc, ACCOUNT).sort(), [
-    role('Admin'),
-    role('User'),
-    `arn:aws:iam::${ACCOUNT}:root`,
-  ]);
+  // role/User gets it only through the root statement (IAM policies), which the root entry stands for;
+  // the other account cannot call PutKeyPolicy at all.
+  assert.deepEqual(putKeyPolicyHolders(doc, ACCOUNT).sort(), [role('Admin'), `arn:aws:iam::${ACCOUNT}:root`]);
+  assert.equal(allowsPutKeyPolicy(doc, role('User'), ACCOUNT), true);
   const noRoot = {...doc, Statement: doc.Statement.slice(1)};
   assert.equal(allowsPutKeyPolicy(noRoot, role('User'), ACCOUNT), false);
   assert.deepEqual(putKeyPolicyHolders(noRoot, ACCOUNT), ['arn:aws:iam::111122223333:role/Admin']);

@@ -84,8 +84,7 @@ test('statement shape: Effect, Principal, Action, Resource "*"', () => {
     [{...ok, NotPrincipal: {AWS: '*'}}, 'principal'],
     [{...ok, Action: undefined}, 'action'],
     [{...ok, NotAction: 'kms:Decrypt'}, 'action'],
-    [{...ok, Resource: undefined}, 'resource'],
-    [{...ok, Resource: 'arn:aws:kms:us-east-1:111122223333:key/abc'}, 'resource'],
+    [{...ok, Resource: 'arn:aws:s3:::bucket'}, 'resource'],
     [{...ok, NotResource: '*'}, 'resource'],
     [{...ok, Principal: {AWS: 'arn:aws:iam::111122223333:robot/x'}}, 'principal'],
     [{...ok, Principal: {AWS: 'ec2.amazonaws.com'}}, 'principal'],
@@ -97,6 +96,19 @@ test('statement shape: Effect, Principal, Action, Resource "*"', () => {
     const findings = validatePolicy(policyWith(statement));
     assert.ok(codes(findings).includes(code), `${JSON.stringify(statement)} → ${codes(findings).join(',')}`);
     assert.ok(hasErrors(findings));
+  }
+});
+
+test('what KMS accepts without effect is a warning, not a refusal: no Resource, a key ARN in Resource', () => {
+  for (const statement of [
+    {...ok, Resource: undefined},
+    {...ok, Resource: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'},
+  ]) {
+    const findings = validatePolicy(policyWith(statement));
+    assert.deepEqual(
+      findings.map(f => [f.code, f.severity]),
+      [['resource', 'warning']],
+    );
   }
 });
 

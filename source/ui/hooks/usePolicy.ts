@@ -41,7 +41,12 @@ export function buildPolicyModel(snapshot: PolicySnapshot, key: KeyDetails, call
     validation,
     classification: classifyPolicy(document, info),
     access: accessModel(document, info),
-    lint: lintPolicy(document, {key: info, text: snapshot.text, ...(callerArn ? {callerArn} : {})}),
+    lint: lintPolicy(document, {
+      key: info,
+      text: snapshot.text,
+      mode: 'live',
+      ...(callerArn ? {callerArn} : {}),
+    }),
     explanation: explainPolicy(document, info),
   };
 }
