@@ -59,9 +59,21 @@ test('access tab marks a deleted principal; findings tab explains it', async () 
 test('a custom cross-account policy: the access view says it is partial, findings name the other account', async () => {
   const {r} = await openKey(fx.gateway, 'alias/cross-account');
   await press(r, '2');
-  assert.match(await waitForText(r, 'Other AWS accounts'), /does not follow the console's default layout/);
+  assert.match(await waitForText(r, 'Other AWS accounts'), /not written by the console/);
   await press(r, '3');
   assert.match(await waitForText(r, 'Findings ('), /444455556666/);
+  r.unmount();
+});
+
+test('an AWS managed key: access through the service is shown as what it is, with one disclaimer', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/aws/s3');
+  await press(r, '2');
+  const frame = plain(await waitForText(r, 'Key users'));
+  assert.match(frame, /Key users \(1\)/);
+  assert.match(frame, /every principal in account \d{12}/);
+  assert.match(frame, /only through s3\.[\w-]+\.amazonaws\.com \(kms:ViaService\)/);
+  assert.equal(frame.match(/AWS manages this key/g)?.length, 1);
+  assert.doesNotMatch(frame, /not written by the console|Nobody|lockout/);
   r.unmount();
 });
 

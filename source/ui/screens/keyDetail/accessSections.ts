@@ -90,11 +90,7 @@ const disclaimer: AccessSection = ({access, classification, width, theme}) => {
 };
 
 const administrators: AccessSection = input => [
-  ...principalLines(
-    'Key administrators (may change the policy or delete the key)',
-    input.access.administrators,
-    input,
-  ),
+  ...principalLines('Key administrators', input.access.administrators, input),
 ];
 
 const deletion: AccessSection = ({access}) => [
@@ -105,10 +101,7 @@ const deletion: AccessSection = ({access}) => [
   [],
 ];
 
-const users: AccessSection = input => [
-  ...principalLines('Key users (cryptographic operations)', input.access.users, input),
-  [],
-];
+const users: AccessSection = input => [...principalLines('Key users', input.access.users, input), []];
 
 const otherAccounts: AccessSection = ({access, theme}) => [
   [{text: `Other AWS accounts (${access.externalAccounts.length})`, bold: true}],
