@@ -126,6 +126,20 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
     }
   }
 
+  const readers = contextReaders({kms, signalFor, toError});
+  /** What the guarded key actions (key-actions.ts) need: the write client and fresh reads. */
+  const actionDeps = () => ({
+    kms: (writer ??= createWriteClient(options)),
+    info,
+    region: options.region,
+    stateDir,
+    identity,
+    toError,
+    describeKey: (ref: string) => describeKey(ref, lifetime.signal),
+    rotationStatus: (keyArn: string) => readers.rotationStatus(keyArn),
+    ...(options.lock ? {lock: options.lock} : {}),
+  });
+
   return {
     info,
     identity,
@@ -200,7 +214,19 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
       );
     },
     history: keyArn => keyHistory(stateDir, keyArn),
-    ...contextReaders({kms, signalFor, toError}),
+    ...readers,
+    async revokeGrant(request) {
+      const {revokeGrantGuarded} = await import('./key-actions.js');
+      return revokeGrantGuarded(actionDeps(), request);
+    },
+    async cancelKeyDeletion(key) {
+      const {cancelDeletionGuarded} = await import('./key-actions.js');
+      return cancelDeletionGuarded(actionDeps(), key);
+    },
+    async setKeyRotation(key, enabled, periodDays) {
+      const {setRotationGuarded} = await import('./key-actions.js');
+      return setRotationGuarded(actionDeps(), key, enabled, periodDays);
+    },
     close() {
       lifetime.abort();
       kms.destroy();

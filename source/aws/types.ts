@@ -196,6 +196,15 @@ export interface KmsGateway {
   listKeyRotations(keyArn: string, options?: {signal?: AbortSignal}): Promise<KeyRotation[]>;
   /** ListResourceTags, every page. */
   listTags(keyArn: string, options?: {signal?: AbortSignal}): Promise<KeyTag[]>;
+  /**
+   * The one guarded path for removing a grant: every RevokeGrant and RetireGrant in keypol goes
+   * through here (RetireGrant when the caller is the grant's retiring principal).
+   */
+  revokeGrant(request: {key: KeyDetails; grant: KeyGrant}): Promise<KeyActionOutcome>;
+  /** CancelKeyDeletion, guarded the same way; the key comes back Disabled. */
+  cancelKeyDeletion(key: KeyDetails): Promise<KeyActionOutcome>;
+  /** EnableKeyRotation (with a period in days) or DisableKeyRotation, guarded the same way. */
+  setKeyRotation(key: KeyDetails, enabled: boolean, periodDays?: number): Promise<KeyActionOutcome>;
   /** Aborts every request in flight or queued (they reject promptly) and frees the connections. */
   close(): void;
 }
@@ -211,3 +220,24 @@ export function keyInfoOf(key: KeyDetails): KeyInfo {
     arn: key.arn,
   };
 }
+
+/** How a guarded key action ended (revoke a grant, cancel deletion, rotation). */
+export type KeyActionOutcome =
+  | {
+      ok: true;
+      /** The API call made, e.g. "kms:RetireGrant". */
+      operation: string;
+      /** One sentence for the operator: what was done and how it was verified. */
+      message: string;
+      /** Revoking a grant: where its definition was saved first. */
+      savedPath?: string;
+      warnings: string[];
+    }
+  | {
+      ok: false;
+      refusal: 'read-only' | 'aws-managed' | 'busy' | 'backup' | 'audit' | 'api' | 'unverified';
+      message: string;
+      /** Whether the change took effect anyway (null: unknown). */
+      applied: boolean | null;
+      warnings: string[];
+    };

@@ -48,6 +48,9 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   restore: () => import('./restore.js'),
   whoami: () => import('./whoami.js'),
   grants: () => import('./grants.js'),
+  'revoke-grant': () => import('./revoke-grant.js'),
+  'cancel-deletion': () => import('./cancel-deletion.js'),
+  rotation: () => import('./rotation.js'),
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -32,6 +32,10 @@ Commands (KEY = key id, key ARN, alias name or alias ARN):
   deletion KEY (--allow | --deny)
                                 may key administrators delete the key?
   grants KEY                    the key's grants, with findings (deleted grantees, other accounts...)
+  revoke-grant KEY GRANT_ID     revoke (or retire) one grant; its definition is saved first
+  cancel-deletion KEY           cancel a scheduled key deletion
+  rotation KEY (--enable [--period DAYS] | --disable)
+                                turn automatic rotation of the key material on or off
   history KEY                   backups keypol took before each change
   restore KEY [BACKUP]          write a backup back (default: the newest)
   whoami                        caller identity, Region, profile, endpoint
