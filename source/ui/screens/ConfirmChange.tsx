@@ -159,7 +159,14 @@ export function ConfirmChange(props: ConfirmChangeProps) {
         // The prompt below needs the room; the summary (not the diff) stays in view.
         return reviewLines(change, contentWidth, theme, false);
       case 'applying':
-        return [[{text: 'Writing the policy: backup, put, read back and verify…', color: theme.muted}]];
+        return [
+          [
+            {
+              text: 'Writing the policy: waiting for any other keypol on this key, backup, put, then verifying twice…',
+              color: theme.muted,
+            },
+          ],
+        ];
       case 'done':
         return writtenLines(
           phase.outcome,
