@@ -32,7 +32,8 @@ test('close() aborts calls in flight and queued: they reject at once, not after 
   gateway.close();
   const results = await Promise.all(calls);
   const elapsed = performance.now() - closedAt;
-  assert.ok(elapsed < 500, `settled ${Math.round(elapsed)} ms after close()`);
+  // Well before the 3 s answer: they were aborted, not answered (a loaded machine adds its own delay).
+  assert.ok(elapsed < 2000, `settled ${Math.round(elapsed)} ms after close()`);
   for (const result of results) {
     assert.equal(result.ok, false);
     assert.equal((result as {error: Error}).error.name, 'AbortError');

@@ -30,7 +30,7 @@ async function aws(args: string[]): Promise<{code: number; stdout: string; stder
   };
   const full = [...args, '--endpoint-url', sandbox.endpoint, '--region', 'us-east-1', '--no-cli-pager'];
   try {
-    const {stdout, stderr} = await run(AWS, full, {env, timeout: 60_000});
+    const {stdout, stderr} = await run(AWS, full, {env, timeout: 180_000});
     return {code: 0, stdout, stderr};
   } catch (error) {
     const e = error as {code?: number; stdout?: string; stderr?: string};
