@@ -13,6 +13,7 @@ import {
 import {keyInfoOf} from '../aws/types.js';
 import {positionals} from './args.js';
 import {EXIT} from './exit.js';
+import {contextJson, contextLines, readKeyContext} from './key-context.js';
 import {findingLines, findingsJson} from './findings.js';
 import {keyLabel, loadKeyText} from './key.js';
 import {clean, fields, line, policyText, printJson} from './output.js';
@@ -27,7 +28,10 @@ version, API default, AWS managed, custom), who can administer and use the key, 
 and an explanation. --json prints {keyId, arn, keyManager, policy, valid, classification: {kind,
 version, outdated, missingActions}, access: {administrators, users, externalAccounts,
 administratorsCanDelete, iamDelegation, canChange}, findings: [{severity, code, message, sid,
-line}]}; access entries are principal strings, or {principal, conditions} when the access
+line}], grants: {count, list, findings: [{severity, code, message, grantIds}]}, rotation:
+{enabled, periodDays, nextRotationDate, rotations} (null when the key cannot rotate), tags:
+[{key, value}], whoCanUse: {policy, accounts, grantees, iamPolicies, iamSentence}}; a context
+read that is refused gives {error: "not permitted: kms:Action"} in its place; access entries are principal strings, or {principal, conditions} when the access
 depends on conditions. A live policy that is not JSON gives valid: false, classification and
 access null, and findings with the line and column.
 `;
@@ -55,6 +59,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   const access = accessModel(document, info);
   // The caller only sharpens the lockout finding; showing a policy must not depend on STS.
   const identity = await ctx.gateway.identity().catch(() => undefined);
+  const context = await readKeyContext(ctx.gateway, key);
   const findings = [
     ...validatePolicy(policy.text).filter(f => f.code !== 'too-large'),
     ...lintPolicy(document, {
@@ -87,6 +92,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
         canChange: access.canChange.map(entryJson),
       },
       findings: findingsJson(findings),
+      ...contextJson(key, access, context),
     });
     return EXIT.ok;
   }
@@ -134,6 +140,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     ),
   );
   for (const note of access.notes) line(out, `  ${clean(note)}`);
+  for (const text of contextLines(key, access, context)) line(out, text);
   if (findings.length) {
     line(out);
     line(out, 'Findings');

@@ -71,3 +71,5 @@ export {
   lintGrants,
 } from './grants.js';
 export type {GrantFinding, GrantLintContext} from './grants.js';
+export {iamSentence, whoCanUse} from './who-can-use.js';
+export type {Grantee, PolicyPrincipal, WhoCanUse} from './who-can-use.js';

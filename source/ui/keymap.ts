@@ -13,6 +13,10 @@ export type Screen =
   | 'history'
   | 'flow'
   | 'wizard'
+  | 'grants'
+  | 'grant'
+  | 'grantFilter'
+  | 'details'
   | 'confirm';
 
 /** Ink's boolean key flags that a binding may match on (arrows, Enter, Esc, Tab...). */
@@ -72,6 +76,11 @@ const write = (action: string, label: string, description: string, presses: KeyP
   bind(action, label, description, presses, true, {writes: true, ...(hint ? {hint} : {})});
 
 const UP = [flag('upArrow'), on('k')];
+const FILTER = [
+  bind('apply', 'Enter', 'keep filter', [flag('return'), flag('downArrow')]),
+  bind('clear', 'Esc', 'clear filter', [flag('escape')]),
+  bind('erase', 'Backspace', 'delete a character', [flag('backspace'), flag('delete')], false),
+];
 const DOWN = [flag('downArrow'), on('j')];
 
 export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
@@ -103,6 +112,7 @@ export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
     bind('clear', 'Esc', 'clear filter', [flag('escape')]),
     bind('erase', 'Backspace', 'delete a character', [flag('backspace'), flag('delete')], false),
   ],
+  grantFilter: FILTER,
   prompt: [
     bind('submit', 'Enter', 'switch', [flag('return')]),
     bind('nextField', 'Tab', 'next field', [flag('tab', {shift: false})]),
@@ -113,9 +123,9 @@ export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
     bind('prevTab', 'S-Tab/←', 'previous tab', [flag('tab', {shift: true}), flag('leftArrow')], false),
     bind(
       'tab',
-      '1-4',
+      '1-6',
       'go to tab',
-      ['1', '2', '3', '4'].map(d => on(d)),
+      ['1', '2', '3', '4', '5', '6'].map(d => on(d)),
       false,
     ),
     bind('up', '↑/k', 'scroll up', UP, false),
@@ -141,6 +151,21 @@ export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
     bind('cancel', 'Esc', 'stop searching', [flag('escape')]),
   ],
   history: [write('restore', 'Enter', 'restore this backup', [flag('return')], 'restore')],
+  grants: [
+    bind('filter', '/', 'filter grants', [on('/')]),
+    bind('open', 'Enter', 'show the grant in full', [flag('return')], true, {hint: 'show'}),
+    write('revoke', 'x', 'revoke (or retire) the grant', [on('x')], 'revoke'),
+    bind('top', 'g', 'top', [on('g')], false),
+    bind('bottom', 'G', 'bottom', [on('G')], false),
+  ],
+  grant: [
+    write('revoke', 'x', 'revoke (or retire) this grant', [on('x')], 'revoke'),
+    bind('close', 'Esc/q', 'back to the grants', [flag('escape'), on('q')]),
+  ],
+  details: [
+    write('cancelDeletion', 'c', 'cancel the scheduled deletion', [on('c')], 'cancel deletion'),
+    write('rotation', 'o', 'turn automatic rotation on or off', [on('o')], 'rotation'),
+  ],
   // A step of a change (access wizard, upgrade, review, result): keys, not text.
   flow: [
     bind('next', 'Enter', 'next', [flag('return')]),
@@ -218,7 +243,11 @@ export function actionFor(screen: Screen, input: string, key: Key): string | und
  * A screen that shows inside another and leaves the other's keys working: the History tab is a
  * tab of the key detail, so Tab, 1-4, u/a/e and Esc/q still apply there.
  */
-const PARENT: Partial<Record<Screen, Screen>> = {history: 'keyDetail'};
+const PARENT: Partial<Record<Screen, Screen>> = {
+  history: 'keyDetail',
+  grants: 'keyDetail',
+  details: 'keyDetail',
+};
 
 /** Screens a flow step leads to: its help lists their keys too (the review's help names `y`). */
 const LEADS_TO: Partial<Record<Screen, Screen>> = {flow: 'confirm'};
@@ -250,6 +279,7 @@ export const TYPING_SCREENS: ReadonlySet<Screen> = new Set<Screen>([
   'filter',
   'prompt',
   'search',
+  'grantFilter',
   'wizard',
   'confirm',
 ]);
@@ -290,5 +320,9 @@ export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {
   history: 'History tab',
   flow: 'Change (wizard, upgrade, edit, restore)',
   wizard: 'Typing an answer',
+  grants: 'Grants tab',
+  grant: 'One grant',
+  grantFilter: 'Grant filter',
+  details: 'Details tab',
   confirm: 'Confirmation',
 };

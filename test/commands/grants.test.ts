@@ -1,16 +1,10 @@
 // keypol grants against the sandbox over HTTP: a grant made by the real AWS CLI shows up in
 // `keypol grants --json`; every grant finding fires on the demo key made for it and on no clean key.
-import {after, before, describe, it, type TestContext} from 'node:test';
+import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
-import {existsSync} from 'node:fs';
-import {promisify} from 'node:util';
 import {withSandbox, type SandboxFixture} from '../helpers/sandbox.js';
-import {runKeypol, sandboxEnv, type CliTarget} from '../helpers/cli.js';
-
-const AWS = '/usr/bin/aws';
-const MISSING = `${AWS} is missing: install Debian's awscli (apt-get install awscli) to run the AWS CLI part`;
-const run = promisify(execFile);
+import {createGrantWithAwsCli} from '../helpers/aws-cli.js';
+import {runKeypol, type CliTarget} from '../helpers/cli.js';
 
 let f: SandboxFixture;
 let target: CliTarget;
@@ -36,51 +30,6 @@ async function grantsJson(ref: string): Promise<GrantsJson> {
   const {code, stdout, stderr} = await runKeypol(target, ['grants', ref, '--json']);
   assert.equal(code, 0, stderr);
   return JSON.parse(stdout) as GrantsJson;
-}
-
-/** Makes a grant with `aws kms create-grant`; undefined (and the test skipped) without the CLI. */
-export async function createGrantWithAwsCli(
-  t: TestContext,
-  cli: CliTarget,
-  keyId: string,
-  name: string,
-): Promise<string | undefined> {
-  if (!existsSync(AWS)) {
-    t.skip(MISSING);
-    return undefined;
-  }
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: cli.stateDir,
-    AWS_PAGER: '',
-    ...sandboxEnv(cli),
-  };
-  const {stdout} = await run(
-    AWS,
-    [
-      'kms',
-      'create-grant',
-      '--key-id',
-      keyId,
-      '--grantee-principal',
-      'arn:aws:iam::111122223333:role/AppServer',
-      '--operations',
-      'Decrypt',
-      'Encrypt',
-      '--constraints',
-      'EncryptionContextSubset={app=cli-test}',
-      '--name',
-      name,
-      '--endpoint-url',
-      cli.endpoint,
-      '--region',
-      'us-east-1',
-      '--output',
-      'json',
-    ],
-    {env, timeout: 60_000},
-  );
-  return (JSON.parse(stdout) as {GrantId: string}).GrantId;
 }
 
 describe('keypol grants', () => {
@@ -155,5 +104,57 @@ describe('grant findings on the demo keys', () => {
     const out = await grantsJson('alias/ebs-data');
     assert.equal(out.grants.length, 5);
     assert.deepEqual(out.findings, []);
+  });
+});
+
+describe('keypol show: grants, rotation, tags, who can use the key', () => {
+  it('--json carries them, with the grant findings', async () => {
+    const {code, stdout, stderr} = await runKeypol(target, ['show', 'alias/shared-grants', '--json']);
+    assert.equal(code, 0, stderr);
+    const shown = JSON.parse(stdout) as {
+      grants: {count: number; findings: {code: string}[]};
+      rotation: {enabled: boolean} | null;
+      tags: unknown[];
+      whoCanUse: {
+        policy: {name: string; role: string}[];
+        grantees: {name: string; operations: string[]}[];
+        iamPolicies: string;
+        iamSentence: string;
+      };
+    };
+    assert.equal(shown.grants.count, 7);
+    assert.ok(shown.grants.findings.some(x => x.code === 'grant-redelegation'));
+    assert.deepEqual(shown.rotation && {enabled: shown.rotation.enabled}, {enabled: false});
+    assert.deepEqual(shown.tags, []);
+    assert.ok(shown.whoCanUse.policy.some(p => p.name === 'role/KeyAdmin' && p.role === 'administrator'));
+    const partner = shown.whoCanUse.grantees.find(
+      g => g.name === 'role/DataExchange in account 444455556666',
+    );
+    assert.deepEqual(partner?.operations, ['Encrypt', 'GenerateDataKey']);
+    assert.equal(shown.whoCanUse.iamPolicies, 'all');
+    assert.match(shown.whoCanUse.iamSentence, /^Yes: IAM policies in account 111122223333/);
+    const text = await runKeypol(target, ['show', 'alias/console-v3']);
+    assert.match(text.stdout, /Who can use this key\n/);
+    assert.match(text.stdout, /Rotation\n {2}automatic, every 365 days; next \d{4}-\d\d-\d\d/);
+    assert.match(text.stdout, /Tags\n {2}team = orders/);
+  });
+
+  it('a refused ListGrants is said in place; the rest still shows', async t => {
+    const denied = await withSandbox({faults: {deny: ['ListGrants']}});
+    t.after(denied.cleanup);
+    const where = {endpoint: denied.sandbox.endpoint, stateDir: denied.stateDir};
+    const {code, stdout, stderr} = await runKeypol(where, ['show', 'alias/shared-grants', '--json']);
+    assert.equal(code, 0, stderr);
+    const shown = JSON.parse(stdout) as {
+      grants: {error: string};
+      whoCanUse: {grantees: {error: string}};
+      rotation: unknown;
+    };
+    assert.deepEqual(shown.grants, {error: 'not permitted: kms:ListGrants'});
+    assert.deepEqual(shown.whoCanUse.grantees, {error: 'not permitted: kms:ListGrants'});
+    assert.notEqual(shown.rotation, undefined);
+    const list = await runKeypol(where, ['grants', 'alias/shared-grants']);
+    assert.equal(list.code, 1);
+    assert.match(list.stderr, /kms:ListGrants/);
   });
 });

@@ -73,6 +73,10 @@ test('show --json: classification, access and findings in the documented shape',
     'classification',
     'access',
     'findings',
+    'grants',
+    'rotation',
+    'tags',
+    'whoCanUse',
   ]);
   const key = await f.gateway.describeKey('alias/console-v2');
   assert.equal(shown.keyId, key.keyId);

@@ -24,6 +24,8 @@ export interface ConfirmPromptProps {
   onCancel: () => void;
   width: number;
   isActive?: boolean;
+  /** What `names` are, for a typed confirmation of something other than a key (a grant id's start). */
+  typedWhat?: string;
 }
 
 const SIMPLE_HINT = 'Press y to write it, Esc to go back to the review.';
@@ -41,8 +43,9 @@ export function promptRows(
   return rows(`${question}?`) + Math.max(rows(namePrompt(names)), rows(PHRASE_PROMPT)) + 2;
 }
 
-const namePrompt = (names: readonly string[]) =>
-  `Type the key's alias or id (${names[0] ?? ''}) and press Enter to confirm; Esc goes back.`;
+const KEY_NAME = "the key's alias or id";
+const namePrompt = (names: readonly string[], what = KEY_NAME) =>
+  `Type ${what} (${names[0] ?? ''}) and press Enter to confirm; Esc goes back.`;
 const PHRASE_PROMPT = `This policy may lock everyone out of the key. Type "${OVERRIDE_PHRASE}" and press Enter to write it anyway.`;
 
 export function ConfirmPrompt({
@@ -53,6 +56,7 @@ export function ConfirmPrompt({
   onCancel,
   width,
   isActive: wanted = true,
+  typedWhat,
 }: ConfirmPromptProps) {
   const theme = useTheme();
   const isActive = wanted && !useOverlayOpen();
@@ -69,7 +73,9 @@ export function ConfirmPrompt({
   const submit = (text: string) => {
     const value = text.trim();
     if (stage === 'name' && !names.includes(value)) {
-      setProblem(`"${value}" is not the alias or id of this key.`);
+      setProblem(
+        typedWhat ? `"${value}" is not ${typedWhat}.` : `"${value}" is not the alias or id of this key.`,
+      );
       return;
     }
     if (stage === 'phrase' && value !== OVERRIDE_PHRASE) {
@@ -101,7 +107,7 @@ export function ConfirmPrompt({
       </Box>
     );
   }
-  const prompt = stage === 'name' ? namePrompt(names) : PHRASE_PROMPT;
+  const prompt = stage === 'name' ? namePrompt(names, typedWhat) : PHRASE_PROMPT;
   return (
     <Box flexDirection="column">
       <Text bold>{question}?</Text>

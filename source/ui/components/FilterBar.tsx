@@ -11,9 +11,11 @@ export interface FilterBarProps {
   editing: boolean;
   onChange: (query: string) => void;
   width: number;
+  /** What the field searches, shown while it is empty. */
+  placeholder?: string;
 }
 
-export function FilterBar({query, editing, onChange, width}: FilterBarProps) {
+export function FilterBar({query, editing, onChange, width, placeholder}: FilterBarProps) {
   const theme = useTheme();
   if (editing) {
     return (
@@ -25,7 +27,7 @@ export function FilterBar({query, editing, onChange, width}: FilterBarProps) {
           value={query}
           onChange={onChange}
           width={Math.max(1, width - 4)}
-          placeholder="alias, id, description or col:value (state: spec: badge: …)"
+          placeholder={placeholder ?? 'alias, id, description or col:value (state: spec: badge: …)'}
         />
       </Text>
     );

@@ -24,11 +24,19 @@ export function accessLines(
   return ACCESS_SECTIONS.flatMap(section => section(input));
 }
 
-export function AccessTab({model, width, height, isActive, accountId}: TabProps & {accountId: string}) {
+/** `extra`: sections after the access view ("Who can use this key", in its own module). */
+export function AccessTab({
+  model,
+  width,
+  height,
+  isActive,
+  accountId,
+  extra,
+}: TabProps & {accountId: string; extra?: Line[]}) {
   const theme = useTheme();
   const lines = useMemo(
-    () => accessLines(model.access, accountId, width, theme, model.classification),
-    [model, accountId, width, theme],
+    () => [...accessLines(model.access, accountId, width, theme, model.classification), ...(extra ?? [])],
+    [model, accountId, width, theme, extra],
   );
   return <ScrollPane lines={lines} height={height} width={width} isActive={isActive} />;
 }

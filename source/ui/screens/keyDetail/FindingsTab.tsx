@@ -27,8 +27,12 @@ export function findingsTabLines(model: PolicyModel, width: number, theme: Theme
   return lines;
 }
 
-export function FindingsTab({model, width, height, isActive}: TabProps) {
+/** `extra`: sections after the policy's (the grant findings). */
+export function FindingsTab({model, width, height, isActive, extra}: TabProps & {extra?: Line[]}) {
   const theme = useTheme();
-  const lines = useMemo(() => findingsTabLines(model, width, theme), [model, width, theme]);
+  const lines = useMemo(
+    () => [...findingsTabLines(model, width, theme), ...(extra ? [[], ...extra] : [])],
+    [model, width, theme, extra],
+  );
   return <ScrollPane lines={lines} height={height} width={width} isActive={isActive} />;
 }

@@ -2,14 +2,21 @@
 // and the entry points of every change (u upgrade, a access wizard, e raw edit, Enter on a
 // backup). Changes run as flows in place of the tabs and all end in ConfirmChange → the gateway's
 // write path; afterwards the tabs show the verified policy the write path read back.
-import React, {useCallback, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import type {BackupEntry, KeyDetails, PolicySnapshot} from '../../../aws/types.js';
+import type {
+  BackupEntry,
+  KeyActionOutcome,
+  KeyDetails,
+  KeyGrant,
+  PolicySnapshot,
+} from '../../../aws/types.js';
 import {parsePolicy, sanitizeText, utcTime} from '../../../policy/index.js';
 import type {ParseError} from '../../../policy/types.js';
 import {wrapWords} from '../../components/LineView.js';
 import {useGateway, useOverlayOpen, useTheme} from '../../context.js';
 import {useCopy} from '../../hooks/useCopy.js';
+import {useGrants} from '../../hooks/useGrants.js';
 import {editorCommand, useEditor} from '../../hooks/useEditor.js';
 import {usePolicy, type PolicyModel} from '../../hooks/usePolicy.js';
 import {useProposedChange, type ProposedChange} from '../../hooks/useProposedChange.js';
@@ -18,6 +25,11 @@ import {AccessWizard} from '../AccessWizard.js';
 import {ConfirmChange} from '../ConfirmChange.js';
 import {UpgradeWalkthrough} from '../UpgradeWalkthrough.js';
 import {AccessTab} from './AccessTab.js';
+import {DetailsTab} from './DetailsTab.js';
+import {grantFindingLines, whoCanUseLines} from './grantSections.js';
+import {GrantsTab, grantLines} from './GrantsTab.js';
+import {KeyActionFlow, type KeyActionFlowProps} from './KeyActionFlow.js';
+import {actionRefusal} from './changeRefusal.js';
 import {EditProblem} from './EditProblem.js';
 import {FindingsTab} from './FindingsTab.js';
 import {HistoryTab} from './HistoryTab.js';
@@ -40,6 +52,12 @@ type Mode =
       replan: (live: PolicySnapshot) => ProposedChange;
       /** A raw edit: reopen the editor on this text (the operator's, never the live policy). */
       editAgain?: () => void;
+    }
+  // Revoke a grant, cancel the deletion, turn rotation on or off (KeyActionFlow).
+  | {
+      name: 'action';
+      flow: Omit<KeyActionFlowProps, 'onDone' | 'onCancel' | 'width' | 'height'>;
+      after: () => void;
     };
 
 export interface KeyDetailProps {
@@ -67,6 +85,21 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
   const overlay = useOverlayOpen();
   const {info} = useGateway();
   const readOnly = info.readOnly ? (info.readOnlySource ?? '--read-only') : undefined;
+  const grants = useGrants(keyDetails);
+  const [detailsRound, setDetailsRound] = useState(0);
+  // The Access, Findings and Grants tabs need the grants: they are read the first time one opens.
+  useEffect(() => {
+    if (tab === 1 || tab === 2 || tab === 4) grants.want();
+  }, [tab, grants]);
+  const gateway = useGateway();
+  const whoLines = useMemo(
+    () => whoCanUseLines(model?.access, grants.state, keyDetails, width, theme),
+    [model, grants.state, keyDetails, width, theme],
+  );
+  const grantFindings = useMemo(
+    () => grantFindingLines(grants.state, keyDetails, width, theme),
+    [grants.state, keyDetails, width, theme],
+  );
 
   const toTabs = useCallback(() => setMode({name: 'tabs'}), []);
   const written = useCallback(
@@ -115,6 +148,80 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
     });
   };
 
+  const revoke = (grant: KeyGrant) =>
+    setMode({
+      name: 'action',
+      flow: {
+        title: 'Revoke a grant',
+        lines: grantLines(grant, keyDetails.accountId, width, theme),
+        question: `Revoke grant ${grant.grantId.slice(0, 12)}… (its definition is saved first; recreated, it gets a new id)`,
+        level: 'typed',
+        names: [grant.grantId.slice(0, 8)],
+        typedWhat: "the grant id's first 8 characters",
+        run: () => gateway.revokeGrant({key: keyDetails, grant}),
+      },
+      after: grants.reload,
+    });
+
+  const keyAction = (act: 'cancelDeletion' | 'rotation') => {
+    const refusal = actionRefusal(act, keyDetails, readOnly);
+    if (refusal) return setStatus(refusal);
+    if (act === 'cancelDeletion') {
+      return setMode({
+        name: 'action',
+        flow: {
+          title: 'Cancel the key deletion',
+          lines: [
+            [{text: `Deletion is scheduled for ${sanitizeText(keyDetails.deletionDate ?? '?')}.`}],
+            [{text: 'After cancelling, the key is Disabled: enable it before use.'}],
+          ],
+          question: 'Cancel the scheduled deletion',
+          level: 'simple',
+          run: () => gateway.cancelKeyDeletion(keyDetails),
+        },
+        after: () => {
+          setDetailsRound(r => r + 1);
+          void gateway.describeKey(keyDetails.arn).then(
+            d => onChanged(d),
+            () => onChanged(keyDetails),
+          );
+        },
+      });
+    }
+    void gateway.rotationStatus(keyDetails.arn).then(
+      status => {
+        if (!status) return setStatus('This kind of key does not rotate automatically.');
+        const enable = !status.enabled;
+        setMode({
+          name: 'action',
+          flow: {
+            title: enable ? 'Turn automatic rotation on' : 'Turn automatic rotation off',
+            lines: [
+              [
+                {
+                  text: enable
+                    ? 'KMS will rotate the key material every 365 days; old material still decrypts.'
+                    : 'KMS will stop rotating the key material; existing material stays.',
+                },
+              ],
+            ],
+            question: enable ? 'Turn automatic rotation on' : 'Turn automatic rotation off',
+            level: 'simple',
+            run: () => gateway.setKeyRotation(keyDetails, enable),
+          },
+          after: () => setDetailsRound(r => r + 1),
+        });
+      },
+      error => setStatus(sanitizeText((error as Error).message)),
+    );
+  };
+
+  const actionDone = (after: () => void) => (outcome: KeyActionOutcome) => {
+    setStatus(sanitizeText([outcome.message, ...outcome.warnings].join(' ')));
+    setMode({name: 'tabs'});
+    if (outcome.ok || outcome.applied !== false) after();
+  };
+
   useInput(
     (input, key) => {
       setStatus(undefined);
@@ -129,6 +236,8 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
         else if (act === 'reload') reload();
         else if (act === 'copy') setStatus(copy(keyDetails.arn, 'the key ARN'));
         else if (act === 'copyPolicy' && model) setStatus(copy(model.snapshot.text, 'the policy'));
+        else if (tab === 5 && actionFor('details', i, k))
+          return keyAction(actionFor('details', i, k) as 'cancelDeletion' | 'rotation');
         else if (tab === 3 && model && actionFor('history', i, k) === 'restore') {
           // The History tab leaves Enter alone when restoring is refused; the refusal is said here.
           const refusal = changeRefusal('restore', keyDetails, model, readOnly);
@@ -150,7 +259,17 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
   const flow = {keyDetails, propose, onWritten: written, onClose: toTabs, width, height: flowHeight};
   const title = <KeyTitle keyDetails={keyDetails} model={model} width={width} />;
   let content: React.ReactNode;
-  if (mode.name === 'upgrade') content = <UpgradeWalkthrough {...flow} model={mode.model} />;
+  if (mode.name === 'action') {
+    content = (
+      <KeyActionFlow
+        {...mode.flow}
+        onDone={actionDone(mode.after)}
+        onCancel={toTabs}
+        width={width}
+        height={flowHeight}
+      />
+    );
+  } else if (mode.name === 'upgrade') content = <UpgradeWalkthrough {...flow} model={mode.model} />;
   else if (mode.name === 'wizard') content = <AccessWizard {...flow} model={mode.model} />;
   else if (mode.name === 'confirm') {
     content = (
@@ -195,8 +314,22 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
     body = <Text color={theme.danger}>{state.message} Press r to try again.</Text>;
   else if (!model) body = <Text color={theme.muted}>Reading the key policy…</Text>;
   else if (tab === 0) body = <PolicyTab model={model} {...tabProps} onTyping={setTyping} />;
-  else if (tab === 1) body = <AccessTab model={model} accountId={keyDetails.accountId} {...tabProps} />;
-  else if (tab === 2) body = <FindingsTab model={model} {...tabProps} />;
+  else if (tab === 1)
+    body = <AccessTab model={model} accountId={keyDetails.accountId} {...tabProps} extra={whoLines} />;
+  else if (tab === 2) body = <FindingsTab model={model} {...tabProps} extra={grantFindings} />;
+  else if (tab === 4) {
+    body = (
+      <GrantsTab
+        keyDetails={keyDetails}
+        grants={grants}
+        {...tabProps}
+        onCapture={setTyping}
+        revokeRefusal={actionRefusal('revoke', keyDetails, readOnly)}
+        onRevoke={revoke}
+        onStatus={setStatus}
+      />
+    );
+  } else if (tab === 5) body = <DetailsTab keyDetails={keyDetails} {...tabProps} round={detailsRound} />;
   else {
     body = (
       <HistoryTab

@@ -8,7 +8,7 @@ import {useTheme} from '../../context.js';
 import type {PolicyModel} from '../../hooks/usePolicy.js';
 import {badgeTone} from '../../theme.js';
 
-export const TAB_NAMES = ['Policy', 'Access', 'Findings', 'History'] as const;
+export const TAB_NAMES = ['Policy', 'Access', 'Findings', 'History', 'Grants', 'Details'] as const;
 
 export function KeyTitle({
   keyDetails,

@@ -34,3 +34,22 @@ export function changeRefusal(
     return 'Nothing to upgrade: this policy already has every permission of the current console default.';
   return undefined;
 }
+
+/** Why a key action (revoke a grant, cancel deletion, rotation) cannot start, if it cannot. */
+export function actionRefusal(
+  action: 'revoke' | 'cancelDeletion' | 'rotation',
+  key: KeyDetails,
+  readOnlyFrom: string | undefined,
+): string | undefined {
+  if (readOnlyFrom) return `Read-only (from ${sanitizeText(readOnlyFrom)}): changes are off.`;
+  if (key.keyManager === 'AWS') {
+    return action === 'revoke'
+      ? 'AWS managed key: its grants belong to the AWS services that made them; keypol does not revoke them.'
+      : 'AWS managed key: AWS rotates it yearly and it cannot be deleted or changed.';
+  }
+  if (action === 'cancelDeletion' && key.state !== 'PendingDeletion')
+    return 'The key is not pending deletion.';
+  if (action === 'rotation' && key.state !== 'Enabled')
+    return `Rotation can be changed on an Enabled key only (this one is ${sanitizeText(key.state)}).`;
+  return undefined;
+}

@@ -1,0 +1,104 @@
+import './env.js';
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {withSandbox, type SandboxFixture} from '../../helpers/sandbox.js';
+import {createGrantWithAwsCli} from '../../helpers/aws-cli.js';
+import {KEY, press, type} from '../ink-helpers.js';
+import {assertFits, openKey, plain, waitForText} from './harness.js';
+
+let fx: SandboxFixture;
+before(async () => {
+  fx = await withSandbox();
+});
+after(() => fx.cleanup());
+
+test('Grants tab: a grant made with the AWS CLI is listed; / filters; Enter shows it in full', async t => {
+  const key = await fx.gateway.describeKey('alias/console-v3');
+  const grantId = await createGrantWithAwsCli(
+    t,
+    {endpoint: fx.sandbox.endpoint, stateDir: fx.stateDir},
+    key.keyId,
+    'cli-ui',
+  );
+  if (!grantId) return;
+  const {r} = await openKey(fx.gateway, 'alias/console-v3');
+  await press(r, '5');
+  const frame = await waitForText(r, grantId.slice(0, 11));
+  assert.match(frame, /cli-ui/);
+  assert.match(frame, /role\/AppServer/);
+  await press(r, '/');
+  await type(r, 'nothing-matches');
+  await waitForText(r, 'No grant matches the filter');
+  for (let i = 0; i < 'nothing-matches'.length; i++) await press(r, KEY.backspace);
+  await type(r, 'cli-ui');
+  await press(r, KEY.enter);
+  await press(r, KEY.enter);
+  const full = await waitForText(r, `Grant ${grantId}`);
+  assert.match(full, /Context includes\s+app=cli-test/);
+  assertFits(r.lastFrame() ?? '');
+});
+
+test('Grants tab of a 2,000-grant key: rows come with the first page and the count completes', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/many-grants');
+  await press(r, '5');
+  await waitForText(r, 'Amazon EBS/EC2 for');
+  await waitForText(r, '2000 grants', 30_000);
+  const frame = plain(r.lastFrame());
+  assert.ok(frame.split('\n').length <= 28, 'virtualised: the frame stays in its height');
+});
+
+test('Findings and Access tabs show the grant findings and who can use the key', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/shared-grants');
+  await press(r, '3');
+  await waitForText(r, 'Grant findings (5 for 7 grants)');
+  await press(r, '2');
+  await press(r, 'G');
+  const access = await waitForText(r, 'Who can use this key');
+  assert.match(access, /user\/alice\s+3 grants: Encrypt, Decrypt \(with constraints\)/);
+  assert.match(access, /Yes: IAM policies in account 111122223333/);
+});
+
+test('AccessDenied on ListGrants is said in place; Details still reads rotation and tags', async t => {
+  const denied = await withSandbox({faults: {deny: ['ListGrants']}});
+  t.after(denied.cleanup);
+  const {r} = await openKey(denied.gateway, 'alias/console-v3');
+  await press(r, '5');
+  await waitForText(r, 'not permitted: kms:ListGrants');
+  await press(r, '3');
+  await waitForText(r, 'not permitted: kms:ListGrants');
+  await press(r, '6');
+  const details = await waitForText(r, 'team');
+  assert.match(details, /Automatic\s+on, every 365 days/);
+});
+
+test('revoke in read-only mode is refused at the key and sends no RevokeGrant', async () => {
+  const readOnly = fx.makeGateway({readOnly: true});
+  const {r} = await openKey(readOnly, 'alias/shared-grants');
+  await press(r, '5');
+  await waitForText(r, 'partner-');
+  const from = fx.sandbox.log.length;
+  await press(r, 'x');
+  await waitForText(r, 'Read-only');
+  assert.ok(!fx.sandbox.log.slice(from).some(e => e.operation === 'RevokeGrant'));
+});
+
+test('revoke with the typed grant id: a wrong start is refused, the right one revokes', async () => {
+  const {r, details} = await openKey(fx.gateway, 'alias/shared-grants');
+  const grant = (await fx.gateway.listGrants(details.arn)).find(g => g.name === 'app-delegate');
+  assert.ok(grant);
+  await press(r, '5');
+  await waitForText(r, 'app-del');
+  await press(r, '/');
+  await type(r, 'app-delegate');
+  await press(r, KEY.enter);
+  await press(r, 'x');
+  await waitForText(r, "Type the grant id's first 8 characters");
+  await type(r, 'y0000000');
+  await press(r, KEY.enter);
+  await waitForText(r, 'is not the grant id');
+  for (let i = 0; i < 8; i++) await press(r, KEY.backspace);
+  await type(r, grant.grantId.slice(0, 8));
+  await press(r, KEY.enter);
+  await waitForText(r, 'revoked: ListGrants no longer lists it', 15_000);
+  assert.ok(!(await fx.gateway.listGrants(details.arn)).some(g => g.grantId === grant.grantId));
+});
