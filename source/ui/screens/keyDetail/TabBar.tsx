@@ -59,7 +59,9 @@ export function TabBar({
 }) {
   const theme = useTheme();
   const long = ' · a newer console policy exists: press u to upgrade';
-  const offer = TABS_WIDTH + long.length <= width ? long : ' · newer console policy: u upgrades';
+  const medium = ' · newer console policy: u upgrades';
+  const offer =
+    TABS_WIDTH + long.length <= width ? long : TABS_WIDTH + medium.length <= width ? medium : ' · u upgrades';
   return (
     <Text wrap="truncate-end">
       {TAB_NAMES.map((name, i) => (
