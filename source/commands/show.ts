@@ -3,7 +3,7 @@
 import {
   accessModel,
   classifyPolicy,
-  conditionWords,
+  entryWords,
   explainPolicy,
   lintPolicy,
   parsePolicy,
@@ -42,10 +42,12 @@ function entryJson(ref: PrincipalRef): string | {principal: string; name: string
   return {principal: ref.value, name: ref.name, conditions: ref.conditions.map(c => c.key)};
 }
 
-/** "role/Admin", "every principal in account 1111 (through s3… (kms:ViaService))". */
-function entryText(ref: PrincipalRef): string {
-  const words = conditionWords(ref.conditions);
-  return words ? `${ref.name} (${words})` : ref.name;
+/** "role/Admin", "every principal in account 1111 [only through s3… (kms:ViaService)]". */
+const entryText = (ref: PrincipalRef): string => entryWords(ref, r => r.name);
+
+function actionList(actions: string[]): string {
+  const more = actions.length > 6 ? ` and ${actions.length - 6} more` : '';
+  return actions.slice(0, 6).join(', ') + more;
 }
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
@@ -118,26 +120,28 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   line(out);
   line(
     out,
-    access.representable ? 'Access' : 'Access (worked out from the statements: not a console layout)',
+    classification.kind === 'aws-managed'
+      ? 'Access (set up by AWS)'
+      : access.representable
+        ? 'Access'
+        : 'Access (worked out from the statements: not a console layout)',
   );
   const names = (list: PrincipalRef[]) => list.map(entryText).join(', ') || 'none';
   const iam = {
     all: 'yes, for every action (the account root is allowed kms:*)',
-    some: `only for ${access.iamActions.length} action(s): ${access.iamActions.join(', ')}`,
+    some: `only for ${actionList(access.iamActions)}`,
     conditional: 'only under the policy’s conditions',
     none: 'no',
   }[access.iamDelegation];
   line(
     out,
-    clean(
-      fields([
-        ['  Administrators', names(access.administrators)],
-        ['  Users', names(access.users)],
-        ['  Other accounts', access.externalAccounts.join(', ') || 'none'],
-        ['  Admins can delete', access.administratorsCanDelete ? 'yes' : 'no'],
-        ['  IAM policies apply', iam],
-      ]),
-    ),
+    fields([
+      ['  Administrators', names(access.administrators)],
+      ['  Users', names(access.users)],
+      ['  Other accounts', access.externalAccounts.join(', ') || 'none'],
+      ['  Admins can delete', access.administratorsCanDelete ? 'yes' : 'no'],
+      ['  IAM policies apply', iam],
+    ]),
   );
   for (const note of access.notes) line(out, `  ${clean(note)}`);
   for (const text of contextLines(key, access, context)) line(out, text);

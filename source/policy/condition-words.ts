@@ -26,5 +26,5 @@ export function conditionWords(conditions: readonly ConditionRef[] | undefined):
 /** An entry for a sentence: its name and, when its access depends on conditions, which. */
 export function entryWords(ref: PrincipalRef, describe: (r: PrincipalRef) => string): string {
   const words = conditionWords(ref.conditions);
-  return words ? `${describe(ref)} (${words})` : describe(ref);
+  return words ? `${describe(ref)} [only ${words}]` : describe(ref);
 }

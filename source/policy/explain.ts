@@ -89,10 +89,13 @@ export function explainPolicy(doc: PolicyDocument, key: KeyInfo): string[] {
   const model = accessModel(doc, key);
   const out: string[] = [];
   if (awsManaged) out.push('AWS manages this key and its policy: you can read it but not change it.');
+  const viaIam = model.canChange.some(r => isRootEntry(r, key.accountId));
   out.push(
     model.administrators.length > 0
       ? `Key administrators (may change the policy or delete the key): ${names(model.administrators)}.`
-      : 'No principal named in this policy may change it or delete the key.',
+      : viaIam
+        ? `No key administrators are named: IAM policies in account ${key.accountId} decide who may change the policy or delete the key.`
+        : 'No principal named in this policy may change it or delete the key.',
   );
   // Other accounts named by their root get their own line.
   const users = model.users.filter(u => !(u.kind === 'account' && u.external));

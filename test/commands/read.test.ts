@@ -311,3 +311,49 @@ test('list shows every key even when one cannot be described, says which, and ex
     `keypol: could not describe ${denied}: Access denied: the caller needs kms:DescribeKey on "${denied}", granted by an IAM policy or the key policy.\n`,
   );
 });
+
+test('show on a live policy that is not JSON: line and column as text, and a --json result', async t => {
+  const broken = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow",},\n  ]\n}\n';
+  const proxy = await startKmsProxy(f.sandbox.endpoint, operation =>
+    operation === 'GetKeyPolicy'
+      ? {status: 200, body: JSON.stringify({Policy: broken, PolicyName: 'default'})}
+      : undefined,
+  );
+  t.after(proxy.close);
+  const at = {...target, endpoint: proxy.endpoint};
+  const text = await runKeypol(at, ['show', 'alias/console-v2']);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /Policy\s+not valid JSON/);
+  assert.match(text.stdout, /json: Line 4, column \d+: /);
+  const json = await runKeypol(at, ['show', 'alias/console-v2', '--json']);
+  assert.equal(json.code, 0, json.stderr);
+  const shown = JSON.parse(json.stdout);
+  assert.deepEqual(
+    [shown.valid, shown.classification, shown.access, shown.policy],
+    [false, null, null, broken],
+  );
+  assert.ok(
+    shown.findings.length > 0 &&
+      shown.findings.every((x: {code: string; line: number}) => x.code === 'json' && x.line > 0),
+  );
+});
+
+test('show words a lockout on a live policy as a fact, not as what KMS would refuse', async t => {
+  const locked = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{Effect: 'Allow', Principal: {AWS: '*'}, Action: 'kms:DescribeKey', Resource: '*'}],
+  });
+  const proxy = await startKmsProxy(f.sandbox.endpoint, operation =>
+    operation === 'GetKeyPolicy'
+      ? {status: 200, body: JSON.stringify({Policy: locked, PolicyName: 'default'})}
+      : undefined,
+  );
+  t.after(proxy.close);
+  const shown = await runKeypol({...target, endpoint: proxy.endpoint}, ['show', 'alias/console-v2']);
+  assert.match(
+    shown.stdout,
+    /lockout: No principal may call kms:PutKeyPolicy under this policy: nobody can change it any more/,
+  );
+  assert.doesNotMatch(shown.stdout, /KMS would refuse|KMS will refuse/);
+  assert.match(shown.stdout, /Nobody can change this policy any more/);
+});

@@ -208,6 +208,31 @@ test('AWS managed keys and lockout edits are refused with exit 3, before any Put
   assert.match(invalid.stderr, /not valid/);
 });
 
+test('a policy AWS recommends, with conditional data-perimeter Denies, is written: conditional is no lockout', async t => {
+  const {f, target} = await setup(t);
+  const key = await f.gateway.describeKey('alias/console-current');
+  const doc = JSON.parse((await f.gateway.getPolicy(key.arn)).text) as PolicyDocument;
+  doc.Statement.push({
+    Sid: 'EnforceIdentityPerimeter',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 'kms:*',
+    Resource: '*',
+    Condition: {
+      StringNotEqualsIfExists: {'aws:PrincipalOrgID': 'o-exampleorgid'},
+      BoolIfExists: {'aws:PrincipalIsAWSService': 'false'},
+    },
+  });
+  const file = join(f.stateDir, 'perimeter.json');
+  await writeFile(file, JSON.stringify(doc, null, 2));
+  const from = f.sandbox.log.length;
+  const put = await runKeypol(target, ['put', 'alias/console-current', file, '--yes', '--json']);
+  assert.equal(put.code, 0, put.stdout + put.stderr);
+  assert.ok(operations(f.sandbox, from).includes('PutKeyPolicy'));
+  const written = JSON.parse((await f.gateway.getPolicy(key.arn)).text) as PolicyDocument;
+  assert.ok(written.Statement.some(st => st.Sid === 'EnforceIdentityPerimeter'));
+});
+
 test('upgrade adds exactly the missing actions, and only to the administrators', async t => {
   const {f, target} = await setup(t);
   const before = JSON.parse((await runKeypol(target, ['show', 'alias/console-v2', '--json'])).stdout);
