@@ -3,7 +3,7 @@
 // TUI's rule too), then the gateway's one write path, whose outcome becomes the exit code.
 // Local checks here only decide whether asking makes sense; the write path repeats them and is
 // the authority.
-import {assessChange, type Finding} from '../policy/index.js';
+import {assessChange, hasErrors, validatePolicy, type Finding} from '../policy/index.js';
 import {keyInfoOf, type ChangeReason, type WriteOutcome} from '../aws/types.js';
 import {confirmOrExit} from './confirm.js';
 import {EXIT} from './exit.js';
@@ -20,6 +20,24 @@ export interface ProposedChange {
   preface?: string[];
 }
 
+const INVALID = 'The new policy is not valid: fix the errors below and try again.';
+
+/**
+ * The file's own problems, before any API call (put need not load the key to refuse a broken
+ * file): undefined when it is valid, else the exit code after saying why.
+ */
+export function refuseInvalidText(ctx: CommandContext, text: string): number | undefined {
+  const validation = validatePolicy(text);
+  if (!hasErrors(validation)) return undefined;
+  if (ctx.json)
+    printJson(ctx, {ok: false, refusal: 'invalid', message: INVALID, findings: findingsJson(validation)});
+  else {
+    complain(ctx, INVALID);
+    for (const text of findingLines(validation.filter(f => f.severity === 'error'))) line(ctx.stderr, text);
+  }
+  return EXIT.refused;
+}
+
 export async function applyChange(ctx: CommandContext, change: ProposedChange): Promise<number> {
   const {key, policy} = change.loaded;
   const caller = ctx.gateway.info.readOnly ? undefined : (await ctx.gateway.identity()).arn;
@@ -32,7 +50,7 @@ export async function applyChange(ctx: CommandContext, change: ProposedChange): 
     return report(ctx, change, {
       ok: false,
       refusal: 'invalid',
-      message: 'The new policy is not valid: fix the errors below and try again.',
+      message: INVALID,
       findings: assessed.blocking,
     });
   }

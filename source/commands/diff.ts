@@ -1,6 +1,6 @@
 // keypol diff: the live policy against a file, compared semantically (whitespace, key order
 // and list order are not differences) and shown as a unified diff of the canonical prints.
-import {diffPolicies, parsePolicy, sanitizeText} from '../policy/index.js';
+import {diffPolicies, parsePolicy, sanitizeText, validatePolicy} from '../policy/index.js';
 import {positionals} from './args.js';
 import {EXIT} from './exit.js';
 import {keyLabel, loadKey} from './key.js';
@@ -27,6 +27,9 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       complain(ctx, `${file}:${error.line}:${error.column}: ${error.message}`);
     }
     return EXIT.refused;
+  }
+  for (const warning of validatePolicy(text).filter(f => f.code === 'duplicate-key')) {
+    complain(ctx, `${file}:${warning.line}: ${warning.message}`);
   }
   const {key, document} = await loadKey(ctx, ref);
   const diff = diffPolicies(document, parsed.document);

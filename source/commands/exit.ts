@@ -19,3 +19,8 @@ export const EXIT = {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** Refused before anything else happens (e.g. a policy file over the size limit); main exits 3. */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+}

@@ -6,7 +6,7 @@ import {resetSandboxDir} from './sandbox-reset.js';
 import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
 import {stateDir} from '../store/paths.js';
 import {resolveConnection, resolveReadOnly} from './connection.js';
-import {EXIT, UsageError} from './exit.js';
+import {EXIT, RefusedError, UsageError} from './exit.js';
 import {USAGE, versionText} from './usage.js';
 import {writeOptions} from './write-options.js';
 import type {KmsGateway} from '../aws/types.js';
@@ -140,7 +140,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     say(io.stderr, `keypol: ${message}`);
-    return EXIT.error;
+    return error instanceof RefusedError ? EXIT.refused : EXIT.error;
   } finally {
     await session?.close();
   }

@@ -11,7 +11,7 @@ import {
   tokenizeJson,
   type JsonTokenType,
 } from '../policy/index.js';
-import {UsageError} from './exit.js';
+import {RefusedError, UsageError} from './exit.js';
 import type {CommandContext, OutputStream} from './context.js';
 
 export function clean(text: string): string {
@@ -61,7 +61,9 @@ export async function withJsonOutcome(ctx: CommandContext, run: () => Promise<nu
   } catch (error) {
     if (ctx.json && !printedJson.has(ctx)) {
       const message = error instanceof Error ? error.message : String(error);
-      printJson(ctx, {ok: false, refusal: error instanceof UsageError ? 'usage' : 'error', message});
+      const refusal =
+        error instanceof UsageError ? 'usage' : error instanceof RefusedError ? 'invalid' : 'error';
+      printJson(ctx, {ok: false, refusal, message});
     }
     throw error;
   }

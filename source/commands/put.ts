@@ -1,6 +1,6 @@
 // keypol put: write a policy file to a key, after validation, a preview and a confirmation.
 import {positionals} from './args.js';
-import {applyChange} from './apply-change.js';
+import {applyChange, refuseInvalidText} from './apply-change.js';
 import {loadKey} from './key.js';
 import {withJsonOutcome} from './output.js';
 import {readPolicyFile} from './policy-file.js';
@@ -19,6 +19,8 @@ export function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
   return withJsonOutcome(ctx, async () => {
     const [ref, file] = positionals(args, ['KEY', 'FILE']) as [string, string];
     const afterText = await readPolicyFile(ctx, file);
+    const invalid = refuseInvalidText(ctx, afterText);
+    if (invalid !== undefined) return invalid;
     const loaded = await loadKey(ctx, ref);
     return applyChange(ctx, {loaded, afterText, reason: 'raw-edit'});
   });

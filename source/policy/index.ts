@@ -1,7 +1,14 @@
 // The public face of the key-policy domain. Other layers import from here only.
 export type * from './types.js';
 export type * from './grant-types.js';
-export {POLICY_MAX_BYTES, parsePolicy, policyByteLength, positionAt} from './parse.js';
+export {
+  MAX_NESTING,
+  POLICY_MAX_BYTES,
+  parsePolicy,
+  policyByteLength,
+  positionAt,
+  positionsIn,
+} from './parse.js';
 export {hasErrors, validatePolicy} from './validate.js';
 export {
   GROUP_REASON,

@@ -14,19 +14,59 @@ export function policyByteLength(text: string): number {
   return encoder.encode(text).length;
 }
 
+/** Offsets where lines start. CRLF and lone CR count as one line break. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/**
+ * A lookup of 1-based line and column for many offsets in one text: the line starts are found
+ * once, each lookup is a binary search (one scan per lookup would make many findings quadratic).
+ */
+export function positionsIn(text: string): (offset: number) => TextPosition {
+  let starts: number[] | undefined;
+  return offset => {
+    starts ??= lineStarts(text);
+    const end = Math.max(0, Math.min(offset, text.length));
+    let [lo, hi] = [0, starts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= end) lo = mid;
+      else hi = mid - 1;
+    }
+    return {line: lo + 1, column: end - (starts[lo] as number) + 1, offset: end};
+  };
+}
+
 /** 1-based line and column of a 0-based offset. CRLF and lone CR count as one line break. */
 export function positionAt(text: string, offset: number): TextPosition {
-  const end = Math.max(0, Math.min(offset, text.length));
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < end; i++) {
+  return positionsIn(text)(offset);
+}
+
+/**
+ * Deeper than any key policy needs (a Condition value sits at depth 6), and shallow enough that
+ * the recursive parsers never run out of stack.
+ */
+export const MAX_NESTING = 64;
+
+/** Offset of the bracket that nests deeper than MAX_NESTING, if one does. Strings are skipped. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
+    if (c === 34) {
+      // A string: skip to its closing quote (escapes skipped by pairs).
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 123 || c === 91) {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === 125 || c === 93) depth--;
   }
-  return {line, column: end - lineStart + 1, offset: end};
+  return undefined;
 }
 
 const MESSAGES: Record<string, string> = {
@@ -48,9 +88,29 @@ const MESSAGES: Record<string, string> = {
   InvalidCharacter: 'control character inside a string',
 };
 
-function toParseError(text: string, e: JsoncError): ParseError {
+function toParseError(at: (offset: number) => TextPosition, e: JsoncError): ParseError {
   const code = printParseErrorCode(e.error);
-  return {...positionAt(text, e.offset), message: MESSAGES[code] ?? code};
+  return {...at(e.offset), message: MESSAGES[code] ?? code};
+}
+
+/** Problems found before the JSON parser runs: an empty text, a byte order mark, deep nesting. */
+function textProblem(text: string): ParseError | undefined {
+  if (text.trim() === '') return {line: 1, column: 1, offset: 0, message: 'the policy is empty'};
+  if (text.startsWith('\ufeff')) {
+    return {
+      line: 1,
+      column: 1,
+      offset: 0,
+      message:
+        'the text starts with a byte order mark (U+FEFF), which KMS does not accept; save it as UTF-8 without BOM',
+    };
+  }
+  const deep = tooDeepAt(text);
+  if (deep === undefined) return undefined;
+  return {
+    ...positionAt(text, deep),
+    message: `the JSON is nested more than ${MAX_NESTING} levels deep; a key policy needs far fewer`,
+  };
 }
 
 /**
@@ -77,6 +137,8 @@ function isObject(v: unknown): v is {[key: string]: Json} {
  * statements — validatePolicy (which reads the text) reports those shape problems.
  */
 export function parsePolicy(text: string): ParseResult {
+  const problem = textProblem(text);
+  if (problem) return {ok: false, text, errors: [problem]};
   const jsoncErrors: JsoncError[] = [];
   let value: unknown;
   try {
@@ -86,11 +148,15 @@ export function parsePolicy(text: string): ParseResult {
     return {ok: false, text, errors: [{line: 1, column: 1, offset: 0, message: String(error)}]};
   }
   if (jsoncErrors.length > 0) {
-    // One mistake often cascades; the first few errors are the useful ones.
-    const firstPerOffset = jsoncErrors.filter(
-      (e, i) => jsoncErrors.findIndex(o => o.offset === e.offset) === i,
-    );
-    return {ok: false, text, errors: firstPerOffset.slice(0, 5).map(e => toParseError(text, e))};
+    // One mistake often cascades; the first few errors (one per offset) are the useful ones.
+    const seen = new Set<number>();
+    const first: JsoncError[] = [];
+    for (const e of jsoncErrors) {
+      if (first.length === 5) break;
+      if (!seen.has(e.offset)) (first.push(e), seen.add(e.offset));
+    }
+    const at = positionsIn(text);
+    return {ok: false, text, errors: first.map(e => toParseError(at, e))};
   }
   if (!isObject(value)) {
     const first = text.search(/\S/);

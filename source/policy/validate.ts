@@ -1,7 +1,7 @@
 // The rules of kms-facts §4: what KMS accepts as a key policy (or what makes a statement ineffective).
 import {findNodeAtLocation, parse, parseTree, type Node} from 'jsonc-parser';
-import type {Finding, Json} from './types.js';
-import {POLICY_MAX_BYTES, STRICT_JSON, parsePolicy, policyByteLength, positionAt} from './parse.js';
+import type {Finding, Json, TextPosition} from './types.js';
+import {POLICY_MAX_BYTES, STRICT_JSON, parsePolicy, policyByteLength, positionsIn} from './parse.js';
 import {checkStatement} from './validate-statement.js';
 
 /** Printable ASCII, printable Latin-1 and tab/LF/CR (kms-facts §4.1). */
@@ -11,14 +11,44 @@ function isObject(v: Json | undefined): v is {[key: string]: Json} {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function statementNodes(text: string): Node[] {
-  const root = parseTree(text, [], STRICT_JSON);
+function statementNodes(root: Node | undefined): Node[] {
   const node = root && findNodeAtLocation(root, ['Statement']);
   if (!node) return [];
   return node.type === 'array' ? (node.children ?? []) : [node];
 }
 
-function characterFindings(text: string, nodes: Node[]): Finding[] {
+/**
+ * A key given twice in one object: JSON.parse (and keypol) keep the last one, other readers may
+ * keep the first or refuse, and KMS does not document which it does.
+ */
+function duplicateKeyFindings(root: Node | undefined, at: (offset: number) => TextPosition): Finding[] {
+  const out: Finding[] = [];
+  const stack = root ? [root] : [];
+  for (let node = stack.pop(); node && out.length < 5; node = stack.pop()) {
+    const seen = new Map<string, number>();
+    for (const child of node.children ?? []) {
+      stack.push(child);
+      const keyNode = node.type === 'object' ? child.children?.[0] : undefined;
+      if (!keyNode) continue;
+      const key = String(keyNode.value);
+      const line = at(keyNode.offset).line;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, line);
+        continue;
+      }
+      out.push({
+        severity: 'warning',
+        code: 'duplicate-key',
+        message: `${JSON.stringify(key)} is given twice in one object (lines ${first} and ${line}); keypol reads the last one, as JSON.parse does, but KMS does not document which it uses. Remove one.`,
+        line,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+function characterFindings(text: string, nodes: Node[], at: (offset: number) => TextPosition): Finding[] {
   const bad = [...text.matchAll(INVALID_CHARACTER)];
   const first = bad[0];
   if (!first) return [];
@@ -32,7 +62,7 @@ function characterFindings(text: string, nodes: Node[]): Finding[] {
       `Character U+${code} is not allowed in a key policy` +
       (bad.length > 1 ? ` (${bad.length} such characters)` : '') +
       '; only printable ASCII and Latin-1 characters, tab and line breaks are.',
-    line: positionAt(text, offset).line,
+    line: at(offset).line,
   };
   return index >= 0 ? [{...finding, statementIndex: index}] : [finding];
 }
@@ -41,11 +71,14 @@ export function validatePolicy(text: string): Finding[] {
   const findings: Finding[] = [];
   const bytes = policyByteLength(text);
   if (bytes > POLICY_MAX_BYTES) {
-    findings.push({
-      severity: 'error',
-      code: 'too-large',
-      message: `The policy is ${bytes.toLocaleString('en-US')} bytes; KMS allows at most 32,768 bytes (UTF-8).`,
-    });
+    // Refused by size before anything else: parsing megabytes would only take time and memory.
+    return [
+      {
+        severity: 'error',
+        code: 'too-large',
+        message: `The policy is ${bytes.toLocaleString('en-US')} bytes; KMS allows at most 32,768 bytes (UTF-8).`,
+      },
+    ];
   }
   const parsed = parsePolicy(text);
   if (!parsed.ok) {
@@ -59,10 +92,12 @@ export function validatePolicy(text: string): Finding[] {
     }
     return findings;
   }
-  const nodes = statementNodes(text);
+  const root = parseTree(text, [], STRICT_JSON);
+  const nodes = statementNodes(root);
+  const at = positionsIn(text);
   const lineOf = (i: number) => {
     const node = nodes[i];
-    return node ? positionAt(text, node.offset).line : undefined;
+    return node ? at(node.offset).line : undefined;
   };
   const doc = parsed.document;
   if (doc.Version === undefined) {
@@ -127,7 +162,8 @@ export function validatePolicy(text: string): Finding[] {
     }
     for (const f of checkStatement(st)) findings.push(at(f));
   });
-  findings.push(...characterFindings(text, nodes));
+  findings.push(...characterFindings(text, nodes, at));
+  findings.push(...duplicateKeyFindings(root, at));
   return findings;
 }
 

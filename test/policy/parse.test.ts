@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {POLICY_MAX_BYTES, parsePolicy, policyByteLength} from '../../source/policy/index.js';
+import {POLICY_MAX_BYTES, parsePolicy, policyByteLength, positionsIn} from '../../source/policy/index.js';
 import {anyText, fixtureText} from './helpers.js';
 
 test('parses KMS formatted JSON ("Key" : value) and keeps the document as written', () => {
@@ -76,4 +76,39 @@ test('property: parsePolicy never throws, on any string', () => {
     }),
     {numRuns: 500},
   );
+});
+
+test('property: positionsIn agrees with a scan from the start, for every offset', () => {
+  const naive = (text: string, offset: number) => {
+    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+    return {line: before.length, column: (before.at(-1) ?? '').length + 1, offset};
+  };
+  fc.assert(
+    fc.property(fc.string({unit: fc.constantFrom('a', '\n', '\r', '{', ' ')}), fc.nat(), (text, n) => {
+      const offset = n % (text.length + 1);
+      // A CRLF split by the offset counts as one break after the pair, so skip that one case.
+      if (text[offset - 1] === '\r' && text[offset] === '\n') return;
+      assert.deepEqual(positionsIn(text)(offset), naive(text, offset));
+    }),
+  );
+});
+
+test('empty text, a byte order mark and deep nesting are refused in words', () => {
+  const message = (text: string) => {
+    const result = parsePolicy(text);
+    return result.ok ? '' : (result.errors[0]?.message ?? '');
+  };
+  assert.equal(message(''), 'the policy is empty');
+  assert.equal(message(' \n'), 'the policy is empty');
+  assert.match(message('\ufeff{}'), /byte order mark/);
+  assert.match(message('['.repeat(100_000)), /nested more than 64 levels/);
+  assert.match(message('{"a":'.repeat(65) + '1' + '}'.repeat(65)), /nested more than 64 levels/);
+  // Brackets inside strings do not count.
+  assert.equal(parsePolicy(JSON.stringify({Statement: [], x: '['.repeat(100)})).ok, true);
+});
+
+test('megabytes of broken JSON give a few errors, not one per character', () => {
+  const result = parsePolicy('}'.repeat(1_500_000));
+  assert.equal(result.ok, false);
+  assert.ok(!result.ok && result.errors.length <= 5);
 });
