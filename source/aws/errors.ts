@@ -10,6 +10,8 @@ export type AwsErrorKind =
   | 'invalid-state'
   | 'malformed'
   | 'network'
+  | 'timeout'
+  | 'not-kms'
   | 'other';
 
 export class AwsError extends Error {
@@ -21,6 +23,23 @@ export class AwsError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/**
+ * No answer within the time limit. Named so the SDK's retry does not classify it as transient (a
+ * timed-out request is not repeated), with no HTTP status: a write that timed out may have been
+ * applied, and the write path re-reads to say which.
+ */
+export class RequestTimeoutError extends Error {
+  override readonly name = 'RequestTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${timeoutMs / 1000} s`);
+  }
+}
+
+/** A 200 answer without what every real answer has (STS reads a web page as an empty XML answer). */
+export class IncompleteAnswerError extends Error {
+  override readonly name = 'IncompleteAnswerError';
 }
 
 export interface ErrorContext {
@@ -57,8 +76,26 @@ export function toAwsError(error: unknown, context: ErrorContext): AwsError {
   const err = (error ?? {}) as {name?: string; message?: string; code?: string};
   const name = err.name ?? '';
   const detail = (err.message ?? String(error)).trim();
-  const [kind, message] = explain(name, err.code, detail, context);
+  const [kind, message] = explain(name, err.code, detail, context, notAws(error));
   return new AwsError(message, kind, {cause: error});
+}
+
+/**
+ * "HTTP 200, text/html" when the answer could not be read as an AWS answer at all (a web page,
+ * a proxy's error page): the SDK then says "Unexpected token '<' … inspect the hidden field
+ * {error}.$response", which names its internals instead of the cause.
+ */
+function notAws(error: unknown): string | undefined {
+  const e = error as {
+    $response?: {statusCode?: number; headers?: Record<string, string>};
+    name?: string;
+    message?: string;
+  };
+  if (error instanceof IncompleteAnswerError) return error.message;
+  if (!e || typeof e !== 'object' || !e.$response) return undefined;
+  if (e.name !== 'SyntaxError' && !/Deserialization error/.test(e.message ?? '')) return undefined;
+  const type = e.$response.headers?.['content-type'];
+  return `HTTP ${e.$response.statusCode ?? '?'}${type ? `, ${type}` : ''}`;
 }
 
 function explain(
@@ -66,6 +103,7 @@ function explain(
   code: string | undefined,
   detail: string,
   {action, ref, region, profile, endpoint}: ErrorContext,
+  notKms: string | undefined,
 ): [AwsErrorKind, string] {
   const profileFlag = profile ? ` --profile ${profile}` : '';
   const key = ref ? `"${ref}"` : 'the key';
@@ -118,6 +156,20 @@ function explain(
   }
   if (name === 'MalformedPolicyDocumentException' || name === 'LimitExceededException') {
     return ['malformed', `KMS refused the policy (${name}): ${detail}`];
+  }
+  if (name === 'RequestTimeoutError') {
+    const target = endpoint ?? `the ${region} endpoint`;
+    return [
+      'timeout',
+      `No answer from ${target} to ${action} within ${detail.replace(/^no answer within /, '')}: check the network, --region and --endpoint-url, or allow longer with --timeout SECONDS (or KEYPOL_TIMEOUT).`,
+    ];
+  }
+  if (notKms) {
+    const target = endpoint ?? `the ${region} endpoint`;
+    return [
+      'not-kms',
+      `${target} did not answer like AWS (${action} got ${notKms}): check --endpoint-url and AWS_ENDPOINT_URL — it should be a KMS endpoint such as https://kms.${region}.amazonaws.com, or a proxy in between is answering instead.`,
+    ];
   }
   if (
     (code && NETWORK_CODES.has(code)) ||

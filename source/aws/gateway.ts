@@ -21,6 +21,8 @@ export interface GatewayOptions {
   endpoint?: string;
   stsEndpoint?: string;
   credentials?: StaticCredentials;
+  /** Connection and request time limit per call (default 15 s); a timed-out call is not retried. */
+  timeoutMs?: number;
   readOnly?: boolean;
   /** Where read-only came from ("--read-only", "KEYPOL_READ_ONLY=1", "settings …"): refusals name it. */
   readOnlySource?: string;

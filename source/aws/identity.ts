@@ -1,6 +1,7 @@
 // Who am I: STS GetCallerIdentity, asked once per gateway. A failed answer is not cached, so
 // refreshing credentials (e.g. `aws sso login` in another pane) and retrying works.
 import {GetCallerIdentityCommand, type STSClient} from '@aws-sdk/client-sts';
+import {IncompleteAnswerError} from './errors.js';
 import type {Identity} from './types.js';
 
 export function cachedIdentity(
@@ -13,7 +14,7 @@ export function cachedIdentity(
     try {
       const answer = await sts.send(new GetCallerIdentityCommand({}), signal ? {abortSignal: signal} : {});
       if (!answer.Account || !answer.Arn)
-        throw new Error('STS GetCallerIdentity answered without an account or ARN.');
+        throw new IncompleteAnswerError('an answer without an account or ARN');
       return {account: answer.Account, arn: answer.Arn, ...(answer.UserId ? {userId: answer.UserId} : {})};
     } catch (error) {
       pending = undefined;

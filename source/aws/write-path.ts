@@ -343,10 +343,16 @@ async function overwritten(
   } catch (error) {
     keptNote = ` keypol's version could not be kept (${(error as Error).message})`;
   }
-  const message =
-    `Another writer changed the policy right after keypol's put: KMS now holds a policy that is neither the one you reviewed nor the one keypol wrote.` +
-    `${keptNote}; the previous policy is backup ${backup.id}. Review the live policy (keypol show) and, for who wrote it, the key's PutKeyPolicy events in CloudTrail.`;
-  return trail.end({...refuse('conflict', message), live, backupPaths: paths}, applied, {
+  // Same statements, other top-level elements: the endpoint stored keypol's policy its own way
+  // (as the sandbox once dropped "__proto__"); that is no conflict, and saying so would mislead.
+  const storedDifferently = sameStatements(live.text, request.afterText);
+  const message = storedDifferently
+    ? `KMS stored the policy with other top-level elements than keypol sent (its statements are as written): the endpoint changed it on storing, not another writer.` +
+      `${keptNote}; the previous policy is backup ${backup.id}. Review the live policy with keypol show.`
+    : `Another writer changed the policy right after keypol's put: KMS now holds a policy that is neither the one you reviewed nor the one keypol wrote.` +
+      `${keptNote}; the previous policy is backup ${backup.id}. Review the live policy (keypol show) and, for who wrote it, the key's PutKeyPolicy events in CloudTrail.`;
+  const refusal = refuse(storedDifferently ? 'unverified' : 'conflict', message);
+  return trail.end({...refusal, live, backupPaths: paths}, applied, {
     backupId: backup.id,
     liveSha256: live.sha256,
   });
@@ -395,6 +401,13 @@ function sameText(a: string, b: string): boolean {
   const left = parsePolicy(a);
   const right = parsePolicy(b);
   return left.ok && right.ok && policiesEqual(left.document, right.document);
+}
+
+function sameStatements(a: string, b: string): boolean {
+  const [left, right] = [documentOf(a), documentOf(b)];
+  return (
+    left.Statement.length > 0 && policiesEqual({Statement: left.Statement}, {Statement: right.Statement})
+  );
 }
 
 function documentOf(text: string): PolicyDocument {

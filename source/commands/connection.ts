@@ -27,6 +27,20 @@ export interface Connection {
 }
 
 export async function resolveConnection(flags: ConnectionFlags, env: Env): Promise<Connection> {
+  const endpoint = checkedUrl(
+    ...firstOf([
+      [flags.endpointUrl, '--endpoint-url'],
+      [nonEmpty(env.AWS_ENDPOINT_URL_KMS), 'AWS_ENDPOINT_URL_KMS'],
+      [nonEmpty(env.AWS_ENDPOINT_URL), 'AWS_ENDPOINT_URL'],
+    ]),
+  );
+  const stsEndpoint = checkedUrl(
+    ...firstOf([
+      [flags.endpointUrl, '--endpoint-url'],
+      [nonEmpty(env.AWS_ENDPOINT_URL_STS), 'AWS_ENDPOINT_URL_STS'],
+      [nonEmpty(env.AWS_ENDPOINT_URL), 'AWS_ENDPOINT_URL'],
+    ]),
+  );
   const settings = await readSettings(env);
   const mode = readOnlyMode({flag: flags.readOnly === true, env, settings, settingsPath: settingsPath(env)});
   const profile = flags.profile ?? nonEmpty(env.AWS_PROFILE) ?? settings.profile;
@@ -41,9 +55,6 @@ export async function resolveConnection(flags: ConnectionFlags, env: Env): Promi
       `no AWS region: pass --region, set AWS_REGION, or add "region = ..." to ${profile ? `profile ${profile}` : 'your profile'} in ~/.aws/config`,
     );
   }
-  const endpoint = flags.endpointUrl ?? nonEmpty(env.AWS_ENDPOINT_URL_KMS) ?? nonEmpty(env.AWS_ENDPOINT_URL);
-  const stsEndpoint =
-    flags.endpointUrl ?? nonEmpty(env.AWS_ENDPOINT_URL_STS) ?? nonEmpty(env.AWS_ENDPOINT_URL);
   return {
     region,
     ...(profile ? {profile} : {}),
@@ -52,6 +63,27 @@ export async function resolveConnection(flags: ConnectionFlags, env: Env): Promi
     readOnly: mode.readOnly,
     ...(mode.source ? {readOnlySource: mode.source} : {}),
   };
+}
+
+function firstOf(candidates: [string | undefined, string][]): [string | undefined, string] {
+  return candidates.find(([value]) => value !== undefined) ?? [undefined, ''];
+}
+
+/** An endpoint must be an http(s) URL: a usage error that names where it came from, not "TypeError: Invalid URL". */
+function checkedUrl(value: string | undefined, source: string): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new UsageError(
+      `${source} ${JSON.stringify(value)} is not an http(s) URL; give one such as https://kms.us-east-1.amazonaws.com`,
+    );
+  }
+  return value;
 }
 
 /**

@@ -24,6 +24,7 @@ const GLOBAL_OPTIONS = {
   profile: {type: 'string'},
   region: {type: 'string'},
   'endpoint-url': {type: 'string'},
+  timeout: {type: 'string'},
   sandbox: {type: 'boolean'},
   reset: {type: 'boolean'},
   keys: {type: 'string'},
@@ -157,6 +158,7 @@ interface Session {
 async function connect(values: Record<string, unknown>, io: Io): Promise<Session> {
   const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const readOnlyFlag = values['read-only'] === true;
+  const timeout = timeoutOption(str('timeout'), io.env);
   if (str('keys') !== undefined && !values.sandbox) throw new UsageError('--keys works only with --sandbox');
   if (values.reset && !values.sandbox)
     throw new UsageError('--reset works only with --sandbox (it restores the demo account)');
@@ -193,6 +195,7 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
         sandbox: true,
         ...(sandbox.changedAt ? {sandboxChangedAt: sandbox.changedAt} : {}),
         stateDir: dir,
+        ...timeout,
         ...writeOptions(io.env),
       });
     const gateway = open(str('region') ?? 'us-east-1');
@@ -215,10 +218,24 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
       },
       io.env,
     );
-    return createKmsGateway({...connection, stateDir: stateDir(io.env), ...writeOptions(io.env)});
+    return createKmsGateway({...connection, ...timeout, stateDir: stateDir(io.env), ...writeOptions(io.env)});
   };
   const gateway = await open(str('region'), str('profile'));
   return {gateway, reconnect: open, close: async () => gateway.close()};
+}
+
+/** --timeout SECONDS, else KEYPOL_TIMEOUT, else the client's default. */
+function timeoutOption(flag: string | undefined, env: Io['env']): {timeoutMs?: number} {
+  const [value, source] =
+    flag !== undefined ? [flag, '--timeout'] : [env.KEYPOL_TIMEOUT?.trim() || undefined, 'KEYPOL_TIMEOUT'];
+  if (value === undefined) return {};
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0) || seconds > 3600) {
+    throw new UsageError(
+      `${source} takes a number of seconds between 0 and 3600, not ${JSON.stringify(value)}`,
+    );
+  }
+  return {timeoutMs: Math.round(seconds * 1000)};
 }
 
 /** Position of the subcommand: the first argument that is neither a flag nor a flag's value. */
@@ -227,7 +244,7 @@ function commandIndex(argv: string[]): number {
     const arg = argv[i] as string;
     if (arg === '--') return i + 1 < argv.length ? i + 1 : -1;
     if (!arg.startsWith('-')) return i;
-    if (['--profile', '--region', '--endpoint-url', '--keys'].includes(arg)) i++;
+    if (['--profile', '--region', '--endpoint-url', '--timeout', '--keys'].includes(arg)) i++;
   }
   return -1;
 }

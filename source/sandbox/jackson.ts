@@ -3,11 +3,15 @@
 // keypol writes policies the way KMS shows them, and the sandbox stores them that way — one printer.
 import {printPolicy} from '../policy/index.js';
 
-/** Pretty-prints like GetKeyPolicy does. */
+/**
+ * Pretty-prints like GetKeyPolicy does. Keys are policy text (untrusted): only own properties
+ * count, and the result is built with own data properties (fromEntries), so keys named like
+ * Object.prototype members ("__proto__", "constructor", "toString") are kept as ordinary keys.
+ */
 export function jacksonPolicy(document: {[key: string]: unknown}): string {
-  const ordered: {[key: string]: unknown} = {};
-  for (const key of ['Version', 'Id', 'Statement', ...Object.keys(document)]) {
-    if (key in document && !(key in ordered)) ordered[key] = document[key];
-  }
-  return printPolicy(ordered);
+  const keys = new Set(['Version', 'Id', 'Statement', ...Object.keys(document)]);
+  const ordered = [...keys]
+    .filter(key => Object.hasOwn(document, key))
+    .map(key => [key, document[key]] as const);
+  return printPolicy(Object.fromEntries(ordered));
 }

@@ -50,14 +50,15 @@ export function defaultUsage(keySpec: string): string {
 }
 
 export function checkSpec(keySpec: string, keyUsage: string): void {
-  const usages = SPECS[keySpec];
+  // Own properties only: a KeySpec of "constructor" is not a key spec.
+  const usages = Object.hasOwn(SPECS, keySpec) ? SPECS[keySpec] : undefined;
   if (!usages) {
     throw new KmsError(
       'ValidationException',
       `1 validation error detected: Value '${keySpec}' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [${Object.keys(SPECS).join(', ')}]`,
     );
   }
-  if (!usages[keyUsage]) {
+  if (!Object.hasOwn(usages, keyUsage)) {
     throw new KmsError(
       'ValidationException',
       `KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}`,

@@ -101,7 +101,8 @@ function runKms(
   call: {operation: string; raw: string; region: string; caller: string},
   seen: {keyId?: string},
 ): string {
-  const handler = OPERATIONS[call.operation];
+  // An own-property lookup: "constructor" or "toString" in X-Amz-Target is not an operation.
+  const handler = Object.hasOwn(OPERATIONS, call.operation) ? OPERATIONS[call.operation] : undefined;
   if (!handler) throw new KmsError('UnknownOperationException', `Unknown operation ${call.operation}`);
   const params = parseJson(call.raw);
   if (typeof params.KeyId === 'string') seen.keyId = params.KeyId;
