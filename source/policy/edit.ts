@@ -1,7 +1,15 @@
 // The default view's edits, applied to the policy text's document: add/remove an administrator,
 // a key user, an external account, or allow/prevent deletion. Only the asked-for change is made;
 // every other statement, field and key order stays as it was (the input is never mutated).
-import type {AccessEdit, EditResult, KeyInfo, PolicyDocument, PolicyStatement} from './types.js';
+import type {
+  AccessEdit,
+  AccessRole,
+  EditResult,
+  KeyInfo,
+  PolicyDocument,
+  PolicyStatement,
+  PrincipalRef,
+} from './types.js';
 import {findConsoleStatements} from './console-shape.js';
 import {keyKindOf} from './keytype.js';
 import {stringOrList, toList} from './lists.js';
@@ -60,8 +68,45 @@ function removeFrom(doc: PolicyDocument, index: number, principal: string, accou
   setAws(doc, index, left);
 }
 
-function principalToAdd(value: string, key: KeyInfo): string | {reason: string} {
+const ARN_PARTITION = /^arn:([^:]+):/;
+
+/**
+ * Rules about who may hold a role, beyond the principal's shape: a principal of another partition
+ * cannot be named in this key's policy at all, and key administration (PutKeyPolicy,
+ * ScheduleKeyDeletion…) cannot be done from another account (kms-facts §6: "Cross-account: No").
+ */
+function roleRefusal(
+  ref: PrincipalRef,
+  role: AccessRole,
+  doc: PolicyDocument,
+  key: KeyInfo,
+): string | undefined {
+  const partition = ARN_PARTITION.exec(ref.value)?.[1];
+  const keyPartition = policyPartition(doc);
+  if (partition !== undefined && partition !== keyPartition) {
+    return `${ref.value} is in the ${partition} partition, but this key is in ${keyPartition}: a key policy can only name principals of its own partition (arn:${keyPartition}:…).`;
+  }
+  if (role === 'administrator' && ref.external) {
+    const account = ref.accountId as string;
+    return (
+      `${ref.value} belongs to another AWS account (${account}), and keys cannot be administered from another account: ` +
+      `PutKeyPolicy and ScheduleKeyDeletion work only in the key's own account (${key.accountId}). ` +
+      `To let ${account} use the key, add it as another account with access (grant-access --account ${account}, or "other account" in the wizard); ` +
+      `to let its people administer the key, name a role in ${key.accountId} that they can assume.`
+    );
+  }
+  return undefined;
+}
+
+function principalToAdd(
+  value: string,
+  role: AccessRole,
+  doc: PolicyDocument,
+  key: KeyInfo,
+): string | {reason: string} {
   const ref = parsePrincipal(value, key.accountId);
+  const refusal = ref.kind === 'invalid' ? undefined : roleRefusal(ref, role, doc, key);
+  if (refusal !== undefined) return {reason: refusal};
   switch (ref.kind) {
     case 'user':
     case 'role':
@@ -92,6 +137,10 @@ function accountPrincipal(value: string, doc: PolicyDocument, key: KeyInfo): str
       ? ref.accountId
       : undefined;
   if (id === undefined) return {reason: `"${value}" is not an AWS account: give its 12-digit account id.`};
+  const partition = ARN_PARTITION.exec(value.trim())?.[1];
+  if (partition !== undefined && partition !== policyPartition(doc)) {
+    return {reason: roleRefusal(ref, 'account', doc, key) as string};
+  }
   if (id === key.accountId) {
     return {
       reason: `${id} is this key's own account; the statement that enables IAM policies already covers it.`,
@@ -121,8 +170,10 @@ function setDeletion(doc: PolicyDocument, allow: boolean, adminIndex: number): E
 function addAdministrator(doc: PolicyDocument, principal: string, key: KeyInfo): EditResult {
   const {admin, root} = findConsoleStatements(doc, key.accountId);
   if (admin < 0) {
-    // Created with the current catalogue for this key type, deletion allowed (the console's default).
-    doc.Statement.splice(root + 1, 0, adminStatement([principal], adminActions('current', key)));
+    // Created with the current catalogue for this key type. Without administrators nobody could
+    // delete through this policy ("administrators may delete: no"): the first one keeps that
+    // choice rather than the console's default; set-deletion changes it, shown in the same diff.
+    doc.Statement.splice(root + 1, 0, adminStatement([principal], adminActions('current', key, false)));
   } else if (typeof doc.Statement[admin]?.Principal !== 'object') {
     return fail(`"${ADMIN_SID}" does not name principals in the usual way; edit it in the policy view.`);
   } else addTo(doc, admin, principal);
@@ -161,7 +212,7 @@ export function applyAccessEdit(input: PolicyDocument, edit: AccessEdit, key: Ke
     edit.role === 'account'
       ? accountPrincipal(edit.principal, doc, key)
       : edit.op === 'add'
-        ? principalToAdd(edit.principal.trim(), key)
+        ? principalToAdd(edit.principal.trim(), edit.role, doc, key)
         : edit.principal.trim();
   if (typeof resolved !== 'string') return fail(resolved.reason);
   const principal = resolved;

@@ -62,5 +62,11 @@ export function callContext(authorization: string | undefined): CallContext {
   const match = SCOPE.exec(authorization ?? '');
   if (!match) return {region: 'us-east-1', caller: ROOT_CALLER};
   const [, accessKeyId = '', region = 'us-east-1'] = match;
-  return {region, caller: SANDBOX_CALLERS[accessKeyId] ?? ROOT_CALLER};
+  // Own properties only: an access key id "constructor" is an unknown key id, not Object.
+  return {
+    region,
+    caller: Object.hasOwn(SANDBOX_CALLERS, accessKeyId)
+      ? (SANDBOX_CALLERS[accessKeyId] as string)
+      : ROOT_CALLER,
+  };
 }

@@ -141,10 +141,12 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   let errorName: string | undefined;
   let reset = false;
   try {
+    // Read (drain) the body first, whatever the method: an unread body left on a kept-alive
+    // connection would be parsed as the next request and the client would see it hang up.
+    const raw = await readBody(req);
     if (req.method !== 'POST') {
       throw new KmsError('UnknownOperationException', 'The sandbox answers POST requests to / only');
     }
-    const raw = await readBody(req);
     await deps.faults.delay();
     if (protocol === 'sts-query') operation = new URLSearchParams(raw).get('Action') ?? '';
     if (protocol === 'kms') {

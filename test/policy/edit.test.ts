@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   GROUP_REASON,
+  accessModel,
   applyAccessEdit,
   consoleDefaultPolicy,
   policiesEqual,
@@ -14,7 +15,7 @@ import type {
   KeyInfo,
   PolicyDocument,
 } from '../../source/policy/index.js';
-import {ACCOUNT, KEYS, adminSet, fixture, key, role, user} from './helpers.js';
+import {ACCOUNT, KEYS, OTHER_ACCOUNT, adminSet, fixture, key, role, user} from './helpers.js';
 
 const sym = KEYS.symmetric;
 
@@ -85,8 +86,8 @@ test("missing statements are created in console order with the key type's action
     key({multiRegion: true}),
   );
   assert.equal(withAdmin.Statement[1]?.Sid, 'Allow access for Key Administrators');
+  // The policy had no administrators, so none could delete: the first one keeps that.
   assert.deepEqual(adminSet(withAdmin), [
-    'kms:CancelKeyDeletion',
     'kms:Create*',
     'kms:Delete*',
     'kms:Describe*',
@@ -98,7 +99,6 @@ test("missing statements are created in console order with the key type's action
     'kms:ReplicateKey',
     'kms:Revoke*',
     'kms:RotateKeyOnDemand',
-    'kms:ScheduleKeyDeletion',
     'kms:TagResource',
     'kms:UntagResource',
     'kms:Update*',
@@ -230,6 +230,12 @@ test('property: adding then removing an administrator or user gives back an equa
           Action: 'kms:ScheduleKeyDeletion',
           Resource: '*',
         });
+      if (s.role === 'administrator' && s.principal.includes('777766665555')) {
+        // Another account cannot administer the key (PutKeyPolicy is not cross-account).
+        const refused = applyAccessEdit(doc, {op: 'add', role: s.role, principal: s.principal}, info);
+        assert.equal(refused.ok, false);
+        return;
+      }
       const added = edited(doc, {op: 'add', role: s.role, principal: s.principal}, info);
       assert.equal(policiesEqual(added, doc), false);
       const removed = edited(added, {op: 'remove', role: s.role, principal: s.principal}, info);
@@ -269,4 +275,43 @@ test('removing an account that has access through a statement of its own is refu
     assert.equal(result.unchanged, undefined);
     assert.match(result.reason, /"Share" gives it access/);
   }
+});
+
+test('the first administrator keeps "administrators may delete: no"; set-deletion still allows it', () => {
+  const apiDefault = fixture('key-default-1');
+  assert.equal(accessModel(apiDefault, KEYS.symmetric).administratorsCanDelete, false);
+  const withAdmin = edited(apiDefault, {op: 'add', role: 'administrator', principal: role('Admin')});
+  assert.equal(accessModel(withAdmin, KEYS.symmetric).administratorsCanDelete, false);
+  const allowed = edited(withAdmin, {op: 'set-deletion', allow: true});
+  assert.equal(accessModel(allowed, KEYS.symmetric).administratorsCanDelete, true);
+});
+
+test('principals of another partition are refused for every role', () => {
+  const doc = fixture('console-current');
+  for (const [role, principal] of [
+    ['administrator', 'arn:aws-cn:iam::111122223333:role/Admin'],
+    ['user', 'arn:aws-us-gov:iam::111122223333:user/bob'],
+    ['account', 'arn:aws-cn:iam::444455556666:root'],
+  ] as const) {
+    const result = applyAccessEdit(doc, {op: 'add', role, principal}, KEYS.symmetric);
+    assert.equal(result.ok, false, principal);
+    assert.match(result.ok ? '' : result.reason, /partition, but this key is in aws/);
+  }
+});
+
+test('another account as administrator is refused, saying what to do instead', () => {
+  const doc = fixture('console-current');
+  for (const principal of [OTHER_ACCOUNT, `arn:aws:iam::${OTHER_ACCOUNT}:root`, role('Ops', OTHER_ACCOUNT)]) {
+    const result = applyAccessEdit(doc, {op: 'add', role: 'administrator', principal}, KEYS.symmetric);
+    assert.equal(result.ok, false, principal);
+    const reason = result.ok ? '' : result.reason;
+    assert.match(reason, /cannot be administered from another account/);
+    assert.match(reason, new RegExp(`grant-access --account ${OTHER_ACCOUNT}`));
+    assert.match(reason, /name a role in 111122223333 that they can assume/);
+  }
+  // As a key user or another account with access it is fine.
+  assert.ok(
+    applyAccessEdit(doc, {op: 'add', role: 'user', principal: role('Ops', OTHER_ACCOUNT)}, KEYS.symmetric).ok,
+  );
+  assert.ok(applyAccessEdit(doc, {op: 'add', role: 'account', principal: '999988887777'}, KEYS.symmetric).ok);
 });
