@@ -17,6 +17,8 @@ export interface ClientOptions {
   /** KMS endpoint override; STS uses `stsEndpoint`, else this one (the sandbox answers both). */
   endpoint?: string;
   stsEndpoint?: string;
+  /** IAM endpoint override; else `endpoint` (the sandbox answers IAM on the same port). */
+  iamEndpoint?: string;
   /** Fixed credentials (the sandbox); otherwise the default provider chain for `profile`. */
   credentials?: StaticCredentials;
   /** How long to wait for a connection, and then for the whole answer (default 15 s). */

@@ -129,6 +129,12 @@ function explain(
       `AWS rejected the credentials (${name}): check the access key and secret${profile ? ` of profile ${profile}` : ''}.`,
     ];
   }
+  if ((name === 'AccessDeniedException' || name === 'AccessDenied') && action.startsWith('iam:')) {
+    return [
+      'access-denied',
+      `Access denied: the caller needs ${action}, which only an IAM policy can grant.`,
+    ];
+  }
   if (name === 'AccessDeniedException' || name === 'AccessDenied') {
     const where = IAM_ONLY.has(action) ? 'an IAM policy' : 'an IAM policy or the key policy';
     return [

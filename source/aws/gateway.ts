@@ -4,6 +4,7 @@ import {setMaxListeners} from 'node:events';
 import {GetKeyPolicyCommand} from '@aws-sdk/client-kms';
 import {createClients, createWriteClient, type StaticCredentials} from './client.js';
 import {AwsError, toAwsError} from './errors.js';
+import {createIamReader} from './iam.js';
 import {cachedIdentity} from './identity.js';
 import {contextReaders} from './key-context.js';
 import {aliasesByKey, describe, listKeySummaries, toKeyDetails} from './keys.js';
@@ -20,6 +21,7 @@ export interface GatewayOptions {
   profile?: string;
   endpoint?: string;
   stsEndpoint?: string;
+  iamEndpoint?: string;
   credentials?: StaticCredentials;
   /** Connection and request time limit per call (default 15 s); a timed-out call is not retried. */
   timeoutMs?: number;
@@ -72,6 +74,7 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
     signal ? AbortSignal.any([lifetime.signal, signal]) : lifetime.signal;
   let writer: ReturnType<typeof createWriteClient> | undefined;
   const identity = cachedIdentity(sts, error => toError(error, 'sts:GetCallerIdentity'), lifetime.signal);
+  const principals = createIamReader({client: options, signal: lifetime.signal, toError});
   // Filled by listKeys: the TUI lists first and then describes, so aliases cost no extra calls.
   let aliasCache: Map<string, string[]> | undefined;
   // While listKeys is still paging through ListAliases: the aliases so far (the UI's rows take
@@ -207,6 +210,7 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
           stateDir,
           identity,
           readPolicy,
+          principals,
           toError,
           verifyDelayMs: options.verifyDelayMs ?? VERIFY_DELAY_MS,
           ...(options.lock ? {lock: options.lock} : {}),
@@ -229,8 +233,10 @@ export function createKmsGateway(options: GatewayOptions): KmsGateway {
       const {setRotationGuarded} = await import('./key-actions.js');
       return setRotationGuarded(actionDeps(), key, enabled, periodDays);
     },
+    principals,
     close() {
       lifetime.abort();
+      principals.close();
       kms.destroy();
       sts.destroy();
       writer?.destroy();

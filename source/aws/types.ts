@@ -2,9 +2,36 @@
 // these types (never the SDK); it receives a KmsGateway through a React context.
 import type {GrantConstraints, KeyGrant} from '../policy/grant-types.js';
 import type {Finding, KeyInfo, PolicyDiff} from '../policy/types.js';
+import type {IamPrincipal} from '../policy/index.js';
 import type {BackupEntry, BackupListing, ChangeReason, DamagedBackup} from '../store/types.js';
 
-export type {BackupEntry, BackupListing, ChangeReason, DamagedBackup, GrantConstraints, KeyGrant};
+export type {
+  BackupEntry,
+  BackupListing,
+  ChangeReason,
+  DamagedBackup,
+  GrantConstraints,
+  IamPrincipal,
+  KeyGrant,
+};
+
+/** One principal checked against IAM. */
+export type PrincipalLookup =
+  | {state: 'live'; principal: IamPrincipal}
+  /** IAM has no such role or user (`suggestion`: the same name under another path). */
+  | {state: 'missing'; suggestion?: string}
+  /** IAM could not be asked (denied, unreachable): nothing is known. */
+  | {state: 'unverifiable'; reason: string};
+
+/** The account's IAM roles and users, read once per run. */
+export interface PrincipalDirectory {
+  /** ListRoles + ListUsers, every page; kept for the run, asked again with `refresh`. Rejects with an AwsError. */
+  list(options?: {refresh?: boolean}): Promise<IamPrincipal[]>;
+  /** The listing if it has arrived, without asking. */
+  cached(): IamPrincipal[] | undefined;
+  /** An ARN of this account (from the listing, else GetRole/GetUser) or an AROA…/AIDA… unique id. */
+  lookup(arnOrUniqueId: string): Promise<PrincipalLookup>;
+}
 
 export interface ConnectionInfo {
   region: string;
@@ -205,6 +232,8 @@ export interface KmsGateway {
   cancelKeyDeletion(key: KeyDetails): Promise<KeyActionOutcome>;
   /** EnableKeyRotation (with a period in days) or DisableKeyRotation, guarded the same way. */
   setKeyRotation(key: KeyDetails, enabled: boolean, periodDays?: number): Promise<KeyActionOutcome>;
+  /** The account's IAM principals (loaded on first use, never by the key list). */
+  readonly principals: PrincipalDirectory;
   /** Aborts every request in flight or queued (they reject promptly) and frees the connections. */
   close(): void;
 }

@@ -43,6 +43,7 @@ import {
   type ConnectionInfo,
   type Identity,
   type PolicySnapshot,
+  type PrincipalDirectory,
   type WriteOutcome,
   type WriteRequest,
 } from './types.js';
@@ -62,6 +63,8 @@ export interface WriteDeps {
   stateDir: string;
   identity(): Promise<Identity>;
   readPolicy(ref: string): Promise<PolicySnapshot>;
+  /** The connection's IAM reader, for the principal step. */
+  principals?: PrincipalDirectory;
   toError(error: unknown, action: string, ref?: string): AwsError;
   /** The second verification's delay, and the wait before re-reading after an ambiguous failure. */
   verifyDelayMs: number;
@@ -70,6 +73,27 @@ export interface WriteDeps {
 }
 
 type Refusal = Extract<WriteOutcome, {ok: false}>;
+
+/** A local refusal (no API call to KMS) when the policy names a principal IAM does not have. */
+async function principalStep(
+  deps: WriteDeps,
+  {key, before}: WriteRequest,
+  document: PolicyDocument,
+): Promise<Refusal | undefined> {
+  if (!deps.principals) return undefined;
+  const {checkPrincipals} = await import('./principal-check.js');
+  const live = parsePolicy(before.text);
+  const {refused} = await checkPrincipals(
+    document,
+    key.accountId,
+    deps.principals,
+    live.ok ? live.document : undefined,
+  );
+  if (refused.length === 0) return undefined;
+  const reasons = refused.slice(0, 3).map(r => r.reason);
+  const more = refused.length > 3 ? ` (${refused.length - 3} more)` : '';
+  return refuse('invalid', `${reasons.join(' ')}${more} Nothing was sent to KMS.`);
+}
 
 export async function writePolicyGuarded(deps: WriteDeps, request: WriteRequest): Promise<WriteOutcome> {
   const {key, afterText} = request;
@@ -95,6 +119,10 @@ export async function writePolicyGuarded(deps: WriteDeps, request: WriteRequest)
   const otherErrors = lint.filter(f => f.severity === 'error' && f.code !== 'lockout');
   if (otherErrors.length > 0)
     return refuse('invalid', `The new policy has ${count(otherErrors)}: fix them and try again.`, lint);
+
+  // ── Principal step (source/aws/principal-check.ts): every role/user of this account exists. ──
+  const principalRefusal = await principalStep(deps, request, after.document);
+  if (principalRefusal) return withWarnings(principalRefusal, warnings);
 
   try {
     const outcome = await withKeyLock(deps.stateDir, key.arn, deps.lock ?? {}, () =>

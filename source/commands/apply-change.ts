@@ -3,7 +3,7 @@
 // TUI's rule too), then the gateway's one write path, whose outcome becomes the exit code.
 // Local checks here only decide whether asking makes sense; the write path repeats them and is
 // the authority.
-import {assessChange, hasErrors, validatePolicy, type Finding} from '../policy/index.js';
+import {assessChange, hasErrors, parsePolicy, validatePolicy, type Finding} from '../policy/index.js';
 import {keyInfoOf, type ChangeReason, type WriteOutcome} from '../aws/types.js';
 import {confirmOrExit} from './confirm.js';
 import {EXIT} from './exit.js';
@@ -56,6 +56,14 @@ export async function applyChange(ctx: CommandContext, change: ProposedChange): 
   }
   if (diff.unified === '') return nothingToChange(ctx, change.loaded, []);
 
+  // The write path checks principals again (it is the authority); here the preview can say which
+  // cannot be checked at all, and a certain refusal needs no question.
+  const {checkPrincipals} = await import('../aws/principal-check.js');
+  const proposed = parsePolicy(change.afterText);
+  const principals = proposed.ok
+    ? await checkPrincipals(proposed.document, key.accountId, ctx.gateway.principals, change.loaded.document)
+    : {refused: [], unverifiable: []};
+
   if (!ctx.json) {
     for (const text of change.preface ?? []) line(ctx.stdout, clean(text));
     line(ctx.stdout, `Changes to ${clean(keyLabel(key))}:`);
@@ -72,6 +80,14 @@ export async function applyChange(ctx: CommandContext, change: ProposedChange): 
       line(ctx.stdout, 'Findings:');
       for (const text of findingLines(shown)) line(ctx.stdout, text);
     }
+    const notes = [
+      ...principals.refused.map(p => `  ✖ ${p.reason}`),
+      ...principals.unverifiable.map(p => `  ℹ ${p.reason}`),
+    ];
+    if (notes.length) {
+      line(ctx.stdout, 'Principals:');
+      for (const text of notes) line(ctx.stdout, clean(text));
+    }
   }
 
   // A refusal that is certain needs no question: let the write path say no. A lockout is only
@@ -82,7 +98,8 @@ export async function applyChange(ctx: CommandContext, change: ProposedChange): 
     ctx.gateway.info.readOnly ||
     key.keyManager === 'AWS' ||
     lintError ||
-    (assessed.level === 'override' && !canOverride);
+    (assessed.level === 'override' && !canOverride) ||
+    principals.refused.length > 0;
   if (!certainRefusal) {
     const stop = await confirmOrExit(ctx, {
       question: `Write this policy to ${clean(key.keyId)}?`,

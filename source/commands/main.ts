@@ -28,6 +28,7 @@ const GLOBAL_OPTIONS = {
   sandbox: {type: 'boolean'},
   reset: {type: 'boolean'},
   keys: {type: 'string'},
+  principals: {type: 'string'},
   'read-only': {type: 'boolean'},
   'no-color': {type: 'boolean'},
   json: {type: 'boolean'},
@@ -52,6 +53,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   'revoke-grant': () => import('./revoke-grant.js'),
   'cancel-deletion': () => import('./cancel-deletion.js'),
   rotation: () => import('./rotation.js'),
+  principals: () => import('./principals.js'),
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -162,6 +164,9 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
   if (str('keys') !== undefined && !values.sandbox) throw new UsageError('--keys works only with --sandbox');
   if (values.reset && !values.sandbox)
     throw new UsageError('--reset works only with --sandbox (it restores the demo account)');
+  if (str('principals') !== undefined && !values.sandbox) {
+    throw new UsageError('--principals works only with --sandbox');
+  }
   // Both chunks are read at once: start-up waits for the slower, not for the sum.
   const [{createKmsGateway}, sandboxModule] = await Promise.all([
     import('../aws/gateway.js'),
@@ -181,9 +186,17 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
     }
     if (values.reset) resetSandboxDir(dir);
     // Generated keys are for scale work: they are not persisted with the training state.
+    const extraPrincipals = str('principals') === undefined ? 0 : Number(str('principals'));
+    if (!Number.isInteger(extraPrincipals) || extraPrincipals < 0) {
+      throw new UsageError('--principals takes a whole number');
+    }
+    // Generated keys and principals are for scale work: they are not persisted with the training state.
     const readOnly = await resolveReadOnly(readOnlyFlag, io.env);
+    const scale = extraKeys > 0 || extraPrincipals > 0;
     const sandbox = await startSandbox({
-      ...(extraKeys > 0 ? {extraKeys} : {stateFile: join(dir, 'state.json')}),
+      ...(scale
+        ? {...(extraKeys > 0 ? {extraKeys} : {}), ...(extraPrincipals > 0 ? {extraPrincipals} : {})}
+        : {stateFile: join(dir, 'state.json')}),
       ...(io.env.KEYPOL_SANDBOX_REQUEST_LOG ? {requestLogFile: io.env.KEYPOL_SANDBOX_REQUEST_LOG} : {}),
     });
     const open = (region: string) =>
@@ -244,7 +257,7 @@ function commandIndex(argv: string[]): number {
     const arg = argv[i] as string;
     if (arg === '--') return i + 1 < argv.length ? i + 1 : -1;
     if (!arg.startsWith('-')) return i;
-    if (['--profile', '--region', '--endpoint-url', '--timeout', '--keys'].includes(arg)) i++;
+    if (['--profile', '--region', '--endpoint-url', '--timeout', '--keys', '--principals'].includes(arg)) i++;
   }
   return -1;
 }

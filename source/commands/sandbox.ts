@@ -4,6 +4,7 @@ import {parseArgs} from 'node:util';
 import {stateDir} from '../store/paths.js';
 import {resetSandboxDir} from './sandbox-reset.js';
 import {
+  IAM_DENIED_CALLERS,
   SANDBOX_ACCOUNT,
   SANDBOX_CALLERS,
   SANDBOX_CREDENTIALS,
@@ -22,6 +23,7 @@ Usage: keypol sandbox [options]
                          alone, the state of keypol --sandbox (and its backups) is reset, then it exits
   --seed demo|empty      demo account ${SANDBOX_ACCOUNT} (us-east-1, eu-west-1) or no keys (default demo)
   --keys N               add N generated keys in us-east-1 (alias/gen/NNNNN) for scale work
+  --principals N         add N generated IAM roles and users (three roles to a user) for scale work
   --latency MS           delay every answer by MS milliseconds
   --throttle OP=RPS      answer ThrottlingException above RPS requests per second for operation OP
                          ('*' = each operation); repeatable, e.g. --throttle GetKeyPolicy=5
@@ -32,13 +34,16 @@ Usage: keypol sandbox [options]
                          deny would; repeatable, e.g. --deny ListGrants
   --help                 this text
 
-It speaks the KMS wire protocol (AWS JSON 1.1) and STS GetCallerIdentity, so the AWS CLI and SDKs
-work against it with --endpoint-url. It does NOT verify SigV4 signatures: any secret key works.
+It speaks the KMS wire protocol (AWS JSON 1.1), STS GetCallerIdentity and IAM ListRoles, ListUsers,
+GetRole and GetUser (AWS Query), so the AWS CLI and SDKs work against it with --endpoint-url. It does NOT verify SigV4 signatures: any secret key works.
 The Region comes from the request's credential scope; the caller from its access key id:
 ${Object.entries(SANDBOX_CALLERS)
   .map(([key, arn]) => `  ${key}  ${arn}`)
   .join('\n')}
   (any other)           arn:aws:iam::${SANDBOX_ACCOUNT}:root
+IAM requests from ${[...IAM_DENIED_CALLERS].join(', ')} are denied (AccessDenied), as for an
+operator without iam:List* permissions. PutKeyPolicy and CreateKey refuse a policy naming a role
+or user of account ${SANDBOX_ACCOUNT} that the sandbox does not have.
 `;
 
 class UsageError extends Error {}
@@ -92,6 +97,7 @@ export function sandboxOptions(args: string[]): SandboxOptions | 'help' {
       reset: {type: 'boolean'},
       seed: {type: 'string'},
       keys: {type: 'string'},
+      principals: {type: 'string'},
       latency: {type: 'string'},
       throttle: {type: 'string', multiple: true},
       'fail-rate': {type: 'string'},
@@ -106,6 +112,7 @@ export function sandboxOptions(args: string[]): SandboxOptions | 'help' {
   }
   const port = integer('port', values.port, 0, 65535);
   const extraKeys = integer('keys', values.keys, 0, 1_000_000);
+  const extraPrincipals = integer('principals', values.principals, 0, 1_000_000);
   const latencyMs = number('latency', values.latency, 0, 600_000);
   const failRate = number('fail-rate', values['fail-rate'], 0, 1);
   const throttle = perOperation('throttle', values.throttle ?? [], rate =>
@@ -133,6 +140,7 @@ export function sandboxOptions(args: string[]): SandboxOptions | 'help' {
     ...(values.reset ? {reset: true} : {}),
     ...(values.seed === undefined ? {} : {seed: values.seed}),
     ...(extraKeys === undefined ? {} : {extraKeys}),
+    ...(extraPrincipals === undefined ? {} : {extraPrincipals}),
     faults,
   };
 }

@@ -8,6 +8,7 @@ import {
   lintPolicy,
   parsePolicy,
   validatePolicy,
+  uniqueIdsIn,
   type PrincipalRef,
 } from '../policy/index.js';
 import {keyInfoOf} from '../aws/types.js';
@@ -33,7 +34,9 @@ line}], grants: {count, list, findings: [{severity, code, message, grantIds}]}, 
 [{key, value}], whoCanUse: {policy, accounts, grantees, iamPolicies, iamSentence}}; a context
 read that is refused gives {error: "not permitted: kms:Action"} in its place; access entries are principal strings, or {principal, conditions} when the access
 depends on conditions. A live policy that is not JSON gives valid: false, classification and
-access null, and findings with the line and column.
+access null, and findings with the line and column. uniqueIds: [{id, state, arn}] resolves the
+unique ids (AROA…, AIDA…) the policy names through IAM: state "live" (arn: the principal that
+has it), "deleted" (no role or user has it) or "unknown" (IAM could not be read).
 `;
 
 /** An access entry for --json: the principal as written, with its conditions when it has any. */
@@ -71,6 +74,17 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       ...(identity ? {callerArn: identity.arn} : {}),
     }),
   ];
+  // Only a policy that names unique ids asks IAM (for the whole listing: IAM finds no id by itself).
+  const uniqueIds = await Promise.all(
+    uniqueIdsIn(document).map(async id => {
+      const found = await ctx.gateway.principals.lookup(id);
+      return found.state === 'live'
+        ? {id, state: 'live' as const, arn: found.principal.arn}
+        : found.state === 'missing'
+          ? {id, state: 'deleted' as const, arn: null}
+          : {id, state: 'unknown' as const, arn: null, reason: found.reason};
+    }),
+  );
 
   if (ctx.json) {
     printJson(ctx, {
@@ -95,6 +109,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       },
       findings: findingsJson(findings),
       ...contextJson(key, access, context),
+      uniqueIds: uniqueIds.map(({id, state, arn}) => ({id, state, arn})),
     });
     return EXIT.ok;
   }
@@ -145,6 +160,15 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   );
   for (const note of access.notes) line(out, `  ${clean(note)}`);
   for (const text of contextLines(key, access, context)) line(out, text);
+  for (const u of uniqueIds) {
+    const text =
+      u.state === 'live'
+        ? `${u.id} is ${u.arn} (a live principal: IAM shows its unique id, not a deleted one)`
+        : u.state === 'deleted'
+          ? `${u.id} is a deleted principal: no role or user has this id any more (keypol grant-access KEY --remove-deleted removes it)`
+          : `${u.id} may be a deleted principal; IAM could not be asked: ${u.reason ?? ''}`;
+    line(out, `  ${clean(text)}`);
+  }
   if (findings.length) {
     line(out);
     line(out, 'Findings');

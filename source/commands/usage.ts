@@ -38,6 +38,7 @@ Commands (KEY = key id, key ARN, alias name or alias ARN):
                                 turn automatic rotation of the key material on or off
   history KEY                   backups keypol took before each change
   restore KEY [BACKUP]          write a backup back (default: the newest)
+  principals [--filter TEXT]    the account's IAM roles and users (what the access wizard offers)
   whoami                        caller identity, Region, profile, endpoint
   sandbox [--port N] ...        run the local KMS sandbox server (keypol sandbox --help)
 
@@ -50,6 +51,7 @@ Global flags:
                        also KEYPOL_TIMEOUT); a request that times out is not repeated
   --sandbox            use the built-in sandbox account (no AWS credentials needed)
   --keys N             with --sandbox: add N generated keys (scale work; not persisted)
+  --principals N       with --sandbox: add N generated IAM roles and users (scale work; not persisted)
   --read-only          never change anything (also KEYPOL_READ_ONLY=1)
   --json               machine-readable output (documented shapes, see README)
   --yes, -y            do not ask before writing (required without a terminal on stdin)

@@ -80,3 +80,14 @@ export {
 export type {GrantFinding, GrantLintContext} from './grants.js';
 export {iamSentence, whoCanUse} from './who-can-use.js';
 export type {Grantee, PolicyPrincipal, WhoCanUse} from './who-can-use.js';
+export {principalNameProblem} from './principal-name.js';
+export type {NameContext} from './principal-name.js';
+export {
+  LABEL_TEXT,
+  SERVICE_LINKED_NOTE,
+  SSO_NOTE,
+  filterPrincipals,
+  principalLabel,
+} from './iam-principals.js';
+export type {Filterable, IamPrincipal, PrincipalLabel} from './iam-principals.js';
+export {removePrincipalsEverywhere, uniqueIdsIn} from './remove-principals.js';

@@ -20,7 +20,14 @@ export const SANDBOX_CALLERS: Record<string, string> = {
   AKIASANDBOXALICE0000: iam('user/alice'),
   AKIASANDBOXAPPSERVER: iam('role/AppServer'),
   AKIASANDBOXBATCH0000: iam('role/Batch'),
+  AKIASANDBOXNOIAM0000: iam('role/KeyOperator'),
 };
+
+/**
+ * Callers whose IAM policies grant no IAM reads (iam:List*, iam:Get*): every IAM request they make is answered
+ * with AccessDenied, as for an operator who may manage keys but not browse IAM.
+ */
+export const IAM_DENIED_CALLERS: ReadonlySet<string> = new Set([iam('role/KeyOperator')]);
 
 export const ROOT_CALLER = iam('root');
 
@@ -53,20 +60,23 @@ export const MUTATING_OPERATIONS: ReadonlySet<string> = new Set([
 export interface CallContext {
   region: string;
   caller: string;
+  /** The SigV4 service name of the credential scope ("kms", "sts", "iam"), when signed. */
+  service?: string;
 }
 
-const SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([a-z0-9-]+)\/[a-z0-9-]+\/aws4_request/;
+const SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 
 /** Region and caller from `Authorization: AWS4-HMAC-SHA256 Credential=AKID/DATE/REGION/SERVICE/aws4_request`. */
 export function callContext(authorization: string | undefined): CallContext {
   const match = SCOPE.exec(authorization ?? '');
   if (!match) return {region: 'us-east-1', caller: ROOT_CALLER};
-  const [, accessKeyId = '', region = 'us-east-1'] = match;
+  const [, accessKeyId = '', region = 'us-east-1', service = ''] = match;
   // Own properties only: an access key id "constructor" is an unknown key id, not Object.
   return {
     region,
     caller: Object.hasOwn(SANDBOX_CALLERS, accessKeyId)
       ? (SANDBOX_CALLERS[accessKeyId] as string)
       : ROOT_CALLER,
+    service,
   };
 }

@@ -4,6 +4,7 @@ import {appendFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {FaultInjector, type SandboxFaults} from './faults.js';
+import {seedDemoPrincipals, seedGeneratedPrincipals} from './iam/seed.js';
 import {SANDBOX_ACCOUNT} from './identity.js';
 import {loadState, saveState} from './persistence.js';
 import {seedDemo} from './seed/demo.js';
@@ -13,7 +14,14 @@ import {SandboxState} from './state.js';
 
 export type {SandboxFaults} from './faults.js';
 export type {RequestLogEntry} from './server.js';
-export {MUTATING_OPERATIONS, SANDBOX_ACCOUNT, SANDBOX_CALLERS, SANDBOX_CREDENTIALS} from './identity.js';
+export {
+  IAM_DENIED_CALLERS,
+  MUTATING_OPERATIONS,
+  SANDBOX_ACCOUNT,
+  SANDBOX_CALLERS,
+  SANDBOX_CREDENTIALS,
+} from './identity.js';
+export {DELETED_PRINCIPAL_IDS} from './iam/seed.js';
 
 export interface SandboxOptions {
   /** Default 127.0.0.1: the sandbox is not meant to be reachable from other machines. */
@@ -23,6 +31,8 @@ export interface SandboxOptions {
   seed?: 'demo' | 'empty';
   /** Extra generated keys in us-east-1 (alias/gen/NNNNN). */
   extraKeys?: number;
+  /** Extra generated IAM roles and users (scale work for the principal picker). */
+  extraPrincipals?: number;
   /** Persist every change here; when the file exists, its state is loaded instead of seeding. */
   stateFile?: string;
   /** Seed afresh even when `stateFile` exists (`--reset`): the demo account as it was at first. */
@@ -47,6 +57,9 @@ function seededState(options: SandboxOptions): SandboxState {
   const now = Date.now() / 1000;
   if ((options.seed ?? 'demo') === 'demo') seedDemo(state, now);
   if (options.extraKeys) seedGenerated(state, options.extraKeys, now);
+  // Both seeds have the account's principals: "empty" means no keys, not no IAM.
+  seedDemoPrincipals(state);
+  if (options.extraPrincipals) seedGeneratedPrincipals(state, options.extraPrincipals);
   return state;
 }
 

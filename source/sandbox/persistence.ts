@@ -2,11 +2,17 @@
 // every change, so a crash mid-write never leaves a half-written file behind.
 import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
+import {seedDemoPrincipals} from './iam/seed.js';
 import {SandboxState, type StateFile} from './state.js';
 
 export function loadState(file: string): SandboxState | undefined {
   if (!existsSync(file)) return undefined;
-  return SandboxState.fromFile(JSON.parse(readFileSync(file, 'utf8')) as StateFile);
+  const contents = JSON.parse(readFileSync(file, 'utf8')) as StateFile;
+  const state = SandboxState.fromFile(contents);
+  // A file from before the sandbox spoke IAM: give its account the demo principals (and every
+  // role or user its policies name), so its keys stay writable under the existence check.
+  if (contents.iam === undefined) seedDemoPrincipals(state);
+  return state;
 }
 
 export function saveState(file: string, state: SandboxState): void {

@@ -1,11 +1,14 @@
-// The HTTP side: one node:http handler answers KMS (AWS JSON 1.1, `X-Amz-Target: TrentService.*`)
-// and STS GetCallerIdentity (awsQuery form POST, or JSON 1.0), applies fault injection, and
-// records every request in the log.
+// The HTTP side: one node:http handler answers KMS (AWS JSON 1.1, `X-Amz-Target: TrentService.*`),
+// STS GetCallerIdentity (awsQuery form POST, or JSON 1.0) and IAM (awsQuery form POST told apart
+// from STS by the SigV4 service name "iam" or the form's Version=2010-05-08), applies fault
+// injection, and records every request in the log.
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {randomUUID} from 'node:crypto';
 import {KmsError} from './errors.js';
 import type {FaultInjector} from './faults.js';
-import {callContext, MUTATING_OPERATIONS} from './identity.js';
+import {runIam} from './iam/operations.js';
+import {IAM_VERSION, iamError, iamResponse, iamStatus} from './iam/xml.js';
+import {callContext, IAM_DENIED_CALLERS, MUTATING_OPERATIONS} from './identity.js';
 import type {OperationContext, Params} from './operations/context.js';
 import {OPERATIONS} from './router.js';
 import {keyArn, type SandboxState} from './state.js';
@@ -33,7 +36,7 @@ export interface ServerDeps {
   onLog?: (entry: RequestLogEntry) => void;
 }
 
-type Protocol = 'kms' | 'sts-query' | 'sts-json';
+type Protocol = 'kms' | 'sts-query' | 'sts-json' | 'iam';
 
 const KMS_PREFIX = 'TrentService.';
 const STS_PREFIX = 'AWSSecurityTokenServiceV20110615.';
@@ -43,6 +46,7 @@ const CONTENT_TYPE: Record<Protocol, string> = {
   kms: 'application/x-amz-json-1.1',
   'sts-json': 'application/x-amz-json-1.0',
   'sts-query': 'text/xml',
+  iam: 'text/xml',
 };
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -131,10 +135,9 @@ function runKms(
 
 async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomUUID();
-  const {region, caller} = callContext(req.headers.authorization);
+  const {region, caller, service} = callContext(req.headers.authorization);
   const classified = classify(req);
-  const {protocol} = classified;
-  let {operation} = classified;
+  let {protocol, operation} = classified;
   const seen: {keyId?: string} = {};
   let status = 200;
   let body: string;
@@ -148,10 +151,18 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       throw new KmsError('UnknownOperationException', 'The sandbox answers POST requests to / only');
     }
     await deps.faults.delay();
-    if (protocol === 'sts-query') operation = new URLSearchParams(raw).get('Action') ?? '';
+    const form = protocol === 'sts-query' ? new URLSearchParams(raw) : undefined;
+    if (form) {
+      operation = form.get('Action') ?? '';
+      if (service === 'iam' || form.get('Version') === IAM_VERSION) protocol = 'iam';
+    }
     if (protocol === 'kms') {
       body = runKms(deps, {operation, raw, region, caller}, seen);
       reset = deps.faults.resetAfterApply(operation);
+    } else if (protocol === 'iam' && form) {
+      deps.faults.check(operation, region);
+      const result = runIam(operation, {state: deps.state, caller, params: form}, IAM_DENIED_CALLERS);
+      body = iamResponse(operation, result, requestId);
     } else {
       deps.faults.check(operation, region);
       const result = stsOperation(operation, caller);
@@ -162,12 +173,14 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       caught instanceof KmsError
         ? caught
         : new KmsError('KMSInternalException', caught instanceof Error ? caught.message : String(caught));
-    status = error.status;
+    status = protocol === 'iam' ? iamStatus(error) : error.status;
     errorName = error.type;
     body =
-      protocol === 'sts-query'
-        ? queryError(error, requestId)
-        : JSON.stringify({__type: error.type, message: error.message});
+      protocol === 'iam'
+        ? iamError(error, requestId)
+        : protocol === 'sts-query'
+          ? queryError(error, requestId)
+          : JSON.stringify({__type: error.type, message: error.message});
   }
   const entry: RequestLogEntry = {
     time: new Date().toISOString(),

@@ -1,6 +1,7 @@
 // The sandbox's data: per Region, the keys and aliases of one account. Plain records, so the whole
 // state serialises to JSON for `--state FILE`.
 import {KmsError, notFound} from './errors.js';
+import {IamIndex, type IamDirectory} from './iam/directory.js';
 import {templatePolicy} from './seed/templates.js';
 
 export interface Tag {
@@ -86,14 +87,23 @@ export interface StateFile {
   regions: {[region: string]: {keys: KeyRecord[]; aliases: AliasRecord[]}};
   /** When the first change since the demo was seeded was made (ISO); absent while it is fresh. */
   changedAt?: string;
+  /** Absent in files written before the sandbox spoke IAM: those get the demo principals. */
+  iam?: IamDirectory;
 }
 
 export class SandboxState {
   readonly regions = new Map<string, RegionState>();
   /** The first change since seeding (see StateFile.changedAt). */
   changedAt: string | undefined;
+  /** The account's IAM roles and users (global, like IAM itself). */
+  readonly principals: IamIndex;
 
-  constructor(readonly accountId: string) {}
+  constructor(
+    readonly accountId: string,
+    iam: IamDirectory = {roles: [], users: []},
+  ) {
+    this.principals = new IamIndex(iam);
+  }
 
   /** A Region's state; Regions nobody seeded start empty, as a fresh account's do. */
   region(name: string): RegionState {
@@ -116,6 +126,7 @@ export class SandboxState {
       accountId: this.accountId,
       regions,
       ...(this.changedAt ? {changedAt: this.changedAt} : {}),
+      iam: this.principals.directory,
     };
   }
 
@@ -123,7 +134,7 @@ export class SandboxState {
     if (file.format !== 'keypol-sandbox-state' || file.version !== 1) {
       throw new Error('not a keypol sandbox state file (format/version mismatch)');
     }
-    const state = new SandboxState(file.accountId);
+    const state = new SandboxState(file.accountId, file.iam);
     if (typeof file.changedAt === 'string') state.changedAt = file.changedAt;
     for (const [name, {keys, aliases}] of Object.entries(file.regions)) {
       const region = state.region(name);

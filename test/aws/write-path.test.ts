@@ -39,10 +39,11 @@ test('a change is backed up, put, verified and audited', async t => {
   const from = f.sandbox.log.length;
   const outcome = await f.gateway.writePolicy({key, before, afterText, reason: 'raw-edit'});
   assert.ok(outcome.ok, JSON.stringify(outcome));
-  // Re-read (conflict check), re-read right before the put, put, verify, verify after the delay.
+  // The one principal the change adds is checked with IAM first (the rest were in the live policy);
+  // then re-read (conflict check), re-read right before the put, put, verify, verify after the delay.
   assert.deepEqual(
     operations(f.sandbox, from).filter(op => op !== 'GetCallerIdentity'),
-    ['GetKeyPolicy', 'GetKeyPolicy', 'PutKeyPolicy', 'GetKeyPolicy', 'GetKeyPolicy'],
+    ['GetRole', 'GetKeyPolicy', 'GetKeyPolicy', 'PutKeyPolicy', 'GetKeyPolicy', 'GetKeyPolicy'],
   );
 
   const backup = JSON.parse(await readFile(outcome.backupPath, 'utf8'));
@@ -165,7 +166,7 @@ test('another writer in between: refused as a conflict, nothing written', async 
   theirs.Statement.push({
     Sid: 'Theirs',
     Effect: 'Allow',
-    Principal: {AWS: 'arn:aws:iam::111122223333:role/Other'},
+    Principal: {AWS: 'arn:aws:iam::111122223333:role/Editor'},
     Action: 'kms:Encrypt',
     Resource: '*',
   });

@@ -23,7 +23,7 @@ test('a key user added to a policy near the size limit grows it by the ARN, and 
   const {f, target} = await setup(t);
   const before = await policyOf(f, 'alias/near-size-limit');
   assert.ok(bytes(before) > 32_000, `the demo policy is ${bytes(before)} bytes`);
-  const arn = 'arn:aws:iam::111122223333:role/x';
+  const arn = 'arn:aws:iam::111122223333:role/App';
   const result = await runKeypol(target, ['grant-access', 'alias/near-size-limit', '--user', arn, '--yes']);
   assert.equal(result.code, 0, result.stderr);
   const after = await policyOf(f, 'alias/near-size-limit');

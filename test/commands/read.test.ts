@@ -77,6 +77,7 @@ test('show --json: classification, access and findings in the documented shape',
     'rotation',
     'tags',
     'whoCanUse',
+    'uniqueIds',
   ]);
   const key = await f.gateway.describeKey('alias/console-v2');
   assert.equal(shown.keyId, key.keyId);

@@ -121,7 +121,7 @@ test('another writer between the preview and the answer: exit 4, nothing written
   theirs.Statement.push({
     Sid: 'Theirs',
     Effect: 'Allow',
-    Principal: {AWS: 'arn:aws:iam::111122223333:role/Other'},
+    Principal: {AWS: 'arn:aws:iam::111122223333:role/Editor'},
     Action: 'kms:Encrypt',
     Resource: '*',
   });

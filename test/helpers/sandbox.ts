@@ -17,8 +17,15 @@ export interface SandboxFixture {
   gateway: KmsGateway;
   stateDir: string;
   /** Another gateway on the same sandbox (e.g. with readOnly) sharing the state dir. */
-  makeGateway(options?: {readOnly?: boolean; region?: string}): KmsGateway;
+  makeGateway(options?: GatewayChoice): KmsGateway;
   cleanup(): Promise<void>;
+}
+
+/** `accessKeyId` picks the caller from the sandbox's map (e.g. AKIASANDBOXNOIAM0000: no IAM reads). */
+export interface GatewayChoice {
+  readOnly?: boolean;
+  region?: string;
+  accessKeyId?: string;
 }
 
 export interface FixtureOptions {
@@ -27,21 +34,26 @@ export interface FixtureOptions {
   faults?: SandboxFaults;
   readOnly?: boolean;
   region?: string;
+  extraPrincipals?: number;
 }
 
 export async function withSandbox(options: FixtureOptions = {}): Promise<SandboxFixture> {
   const sandbox = await startSandbox({
     ...(options.seed ? {seed: options.seed} : {}),
     ...(options.extraKeys ? {extraKeys: options.extraKeys} : {}),
+    ...(options.extraPrincipals ? {extraPrincipals: options.extraPrincipals} : {}),
     ...(options.faults ? {faults: options.faults} : {}),
   });
   const stateDir = await mkdtemp(join(tmpdir(), 'keypol-state-'));
   const gateways: KmsGateway[] = [];
-  const makeGateway = (more: {readOnly?: boolean; region?: string} = {}): KmsGateway => {
+  const makeGateway = (more: GatewayChoice = {}): KmsGateway => {
     const gateway = createKmsGateway({
       region: more.region ?? options.region ?? 'us-east-1',
       endpoint: sandbox.endpoint,
-      credentials: {...SANDBOX_CREDENTIALS},
+      credentials: {
+        ...SANDBOX_CREDENTIALS,
+        ...(more.accessKeyId ? {accessKeyId: more.accessKeyId} : {}),
+      },
       readOnly: more.readOnly ?? options.readOnly ?? false,
       sandbox: true,
       stateDir,

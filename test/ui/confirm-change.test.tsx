@@ -39,14 +39,14 @@ test('conflict: the policy changes between review and confirm → both versions 
   await press(r, KEY.enter);
   await waitForText(r, 'Press y to write it');
 
-  // Another operator adds role/Other behind the screen's back.
+  // Another operator adds role/Editor behind the screen's back.
   const other = fx.makeGateway();
   const live = await other.getPolicy(details.keyId);
   const parsed = parsePolicy(live.text);
   assert.ok(parsed.ok);
   const edited = applyAccessEdit(
     parsed.document,
-    {op: 'add', role: 'user', principal: role('Other')},
+    {op: 'add', role: 'user', principal: role('Editor')},
     keyInfoOf(details),
   );
   assert.ok(edited.ok);
@@ -61,7 +61,7 @@ test('conflict: the policy changes between review and confirm → both versions 
   await press(r, 'y');
   const refused = await waitForText(r, 'changed since you reviewed it');
   assert.match(refused, /Changed since your review/);
-  assert.match(refused, /\+.*role\/Other/, "the other writer's change is shown");
+  assert.match(refused, /\+.*role\/Editor/, "the other writer's change is shown");
   assert.match(refused, /Enter review again/);
   assert.equal(
     refused.split(/changed since you (?:reviewed|read) it/).length,
@@ -79,7 +79,10 @@ test('conflict: the policy changes between review and confirm → both versions 
   await press(r, 'y');
   await waitForText(r, 'Policy written and verified');
   const now = await users(details);
-  assert.ok(now.includes(role('Reporting')) && now.includes(role('Other')), 'both changes are in the policy');
+  assert.ok(
+    now.includes(role('Reporting')) && now.includes(role('Editor')),
+    'both changes are in the policy',
+  );
   r.unmount();
 });
 
@@ -91,7 +94,7 @@ test('read-only: u, a, e and restoring a backup are refused at the keypress, in 
   assert.ok(parsed.ok);
   const edited = applyAccessEdit(
     parsed.document,
-    {op: 'add', role: 'user', principal: role('ReadOnlyCheck')},
+    {op: 'add', role: 'user', principal: role('Auditor')},
     keyInfoOf(details),
   );
   assert.ok(edited.ok);

@@ -164,10 +164,15 @@ test('the ARN field shows a shape, not a principal of the policy; Enter on it em
   assert.match(step2, /arn:aws:iam::111122223333:role\/NAME/);
   for (const member of members) assert.ok(!step2.includes(member), `${member} is not offered as an example`);
   await press(r, KEY.enter);
-  assert.match(await waitForText(r, 'first'), /Type or paste the ARN of an IAM user or role first/);
+  // The step is a picker now: Enter with nothing typed or picked adds nothing and says what to do.
+  assert.match(await waitForText(r, 'Space picks several'), /or paste the ARN of an IAM user or role/);
   assert.match(plain(r.lastFrame()), /Step 2 of 5/);
   await type(r, 'x');
-  assert.doesNotMatch(plain(r.lastFrame()), /Type or paste the ARN/, 'typing clears the hint');
+  assert.doesNotMatch(
+    plain(r.lastFrame()),
+    /paste the ARN of an IAM user or role, to add/,
+    'typing clears the hint',
+  );
   r.unmount();
 });
 

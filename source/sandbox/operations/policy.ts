@@ -1,7 +1,7 @@
 // GetKeyPolicy, PutKeyPolicy, ListKeyPolicies, and the policy checks CreateKey shares. The rules
 // themselves live in source/policy; this file only maps their findings to KMS's errors.
-import {allowsPutKeyPolicy, parsePolicy, validatePolicy} from '../../policy/index.js';
-import type {Finding} from '../../policy/types.js';
+import {allowsPutKeyPolicy, parsePolicy, statementPrincipals, validatePolicy} from '../../policy/index.js';
+import type {Finding, PolicyStatement} from '../../policy/types.js';
 import {accessDenied, KmsError, notFound} from '../errors.js';
 import {jacksonPolicy} from '../jackson.js';
 import {policyText, type KeyRecord} from '../state.js';
@@ -41,10 +41,26 @@ export function acceptPolicy(ctx: OperationContext, text: string, bypassLockout:
   if (!parsed.ok) {
     throw new KmsError('MalformedPolicyDocumentException', parsed.errors[0]?.message ?? 'Invalid JSON');
   }
+  refuseUnknownPrincipals(ctx, parsed.document.Statement);
   if (!bypassLockout && !allowsPutKeyPolicy(parsed.document, ctx.caller, ctx.accountId)) {
     throw new KmsError('MalformedPolicyDocumentException', LOCKOUT);
   }
   return jacksonPolicy(parsed.document);
+}
+
+const OWN_PRINCIPAL = /^arn:aws:iam::(\d{12}):(?:role|user)\//;
+
+/**
+ * "The principals in the key policy must exist and be visible to KMS": every role and user ARN of
+ * the sandbox's own account must name one the account has (other accounts are not checked).
+ */
+function refuseUnknownPrincipals(ctx: OperationContext, statements: PolicyStatement[]): void {
+  for (const principal of statements.flatMap(statementPrincipals)) {
+    const account = OWN_PRINCIPAL.exec(principal)?.[1];
+    if (account === ctx.accountId && !ctx.state.principals.arn(principal)) {
+      throw new KmsError('MalformedPolicyDocumentException', INVALID_PRINCIPALS);
+    }
+  }
 }
 
 function checkPolicyName(ctx: OperationContext, key: KeyRecord, name: string | undefined): void {

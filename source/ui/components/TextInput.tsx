@@ -29,7 +29,9 @@ export function TextInput({
   isActive: wanted = true,
   width,
 }: TextInputProps) {
-  const isActive = wanted && !useOverlayOpen();
+  // Always call the hook (a short-circuit would change the hook order when isActive flips).
+  const overlay = useOverlayOpen();
+  const isActive = wanted && !overlay;
   // Keys that arrive in one read (a held Backspace, fast typing over SSH) are handled one after
   // another before React renders again, so each must start from the text and cursor the previous
   // key left, not from the last render's props: the field keeps both in a ref.

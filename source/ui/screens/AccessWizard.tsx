@@ -1,23 +1,40 @@
-// The access wizard (`a`): what to change → which principal (typed and validated, or picked from
-// the policy for a removal; no such step for the deletion toggle) → review → confirm → result.
-// Every edit is the domain's applyAccessEdit on the reviewed policy; after a conflict it is
-// re-applied to the live policy. Esc (and q where it is not text) goes back one step, and every
+// The access wizard (`a`): what to change → which principal (picked from the account's IAM roles
+// and users — several at once — or typed and validated; picked from the policy for a removal; no
+// such step for the deletion toggle) → review → confirm → result. Every edit is the domain's
+// applyAccessEdit on the reviewed policy, several applied in turn as one change; after a conflict
+// they are re-applied to the live policy. Esc (and q where it is not text) goes back one step, and every
 // answer given so far is kept: the lists reopen on the earlier choice, the field on its text.
 import React, {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {keyInfoOf} from '../../aws/types.js';
-import {applyAccessEdit, parsePrincipal, printPolicy, sanitizeText} from '../../policy/index.js';
-import type {AccessEdit, PolicyDocument} from '../../policy/types.js';
-import {wrapWords} from '../components/LineView.js';
+import {
+  applyAccessEdit,
+  parsePrincipal,
+  policyPartition,
+  principalNameProblem,
+  printPolicy,
+  sanitizeText,
+} from '../../policy/index.js';
+import type {AccessEdit, EditResult, PolicyDocument} from '../../policy/types.js';
+import {paragraph, wrapWords, type Line} from '../components/LineView.js';
 import {useOverlayOpen, useScreen, useTheme} from '../context.js';
+import {usePrincipals, type PrincipalsState} from '../hooks/usePrincipals.js';
 import {documentOf} from '../hooks/useProposedChange.js';
 import {actionFor} from '../keymap.js';
 import {ConfirmChange} from './ConfirmChange.js';
 import type {FlowProps} from './flowProps.js';
 import {flowHeadings} from './flowSteps.js';
 import {ChoiceList} from './wizard/ChoiceList.js';
-import {ROLE_WORDS, removable, wizardChoices, type Choice} from './wizard/choices.js';
-import {PrincipalStep, crossAccountNote, emptyFieldHint, principalVerdict} from './wizard/PrincipalStep.js';
+import {ROLE_WORDS, removable, roleMembers, wizardChoices, type Choice} from './wizard/choices.js';
+import {addRows, memberRows} from './wizard/pickerRows.js';
+import {PrincipalPicker, type PickerSubmit} from './wizard/PrincipalPicker.js';
+import {
+  PrincipalStep,
+  crossAccountNote,
+  emptyFieldHint,
+  principalVerdict,
+  verdictLines,
+} from './wizard/PrincipalStep.js';
 
 type Step = 'choose' | 'principal' | 'pick' | 'review';
 
@@ -25,6 +42,57 @@ const TITLE = 'Access wizard';
 const HEADINGS = {choose: 'What do you want to change?', principal: 'Which principal?'};
 const WITH_PRINCIPAL = flowHeadings(['choose', 'principal'] as const, HEADINGS);
 const DELETION_ONLY = flowHeadings(['choose'] as const, HEADINGS);
+
+function describeEdits(edits: AccessEdit[], accountId: string): string {
+  const [first] = edits;
+  if (edits.length === 1 && first) return describeEdit(first, accountId);
+  const named = edits.flatMap(e => (e.op === 'set-deletion' ? [] : [e]));
+  const names = named.map(e => sanitizeText(parsePrincipal(e.principal, accountId).name));
+  const shown =
+    names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  const role = named[0] ? ROLE_WORDS[named[0].role].one : 'principal';
+  return `${named[0]?.op === 'remove' ? 'Remove' : 'Add'} ${shown} as ${role}s`;
+}
+
+/** Several edits in turn, as one change; an edit with nothing to do is skipped. */
+function applyAll(
+  doc: PolicyDocument,
+  edits: AccessEdit[],
+  apply: (d: PolicyDocument, e: AccessEdit) => EditResult,
+): EditResult {
+  let current = doc;
+  let last: EditResult | undefined;
+  for (const e of edits) {
+    last = apply(current, e);
+    if (last.ok) current = last.document;
+    else if (!last.unchanged) return last;
+  }
+  return current === doc
+    ? (last ?? {ok: false, reason: 'Nothing to change.', unchanged: true})
+    : {ok: true, document: current};
+}
+
+/** Existence and name rules for a typed ARN, before the edit is even planned. */
+function typedProblem(
+  text: string,
+  doc: PolicyDocument,
+  accountId: string,
+  state: PrincipalsState,
+): string | undefined {
+  const problem = principalNameProblem(text, {partition: policyPartition(doc)});
+  if (problem) return problem;
+  const ref = parsePrincipal(text, accountId);
+  if (state.status !== 'ready' || ref.external || (ref.kind !== 'role' && ref.kind !== 'user'))
+    return undefined;
+  if (state.principals.some(p => p.arn === text)) return undefined;
+  const name = text.slice(text.lastIndexOf('/') + 1);
+  const other = state.principals.find(
+    p => p.type === ref.kind && p.name.toLowerCase() === name.toLowerCase(),
+  );
+  return other
+    ? `IAM has no ${ref.name}, but has ${other.arn}: a policy must name the ARN with its path.`
+    : `IAM has no ${ref.name} in account ${accountId}: KMS would refuse the policy.`;
+}
 
 function describeEdit(edit: AccessEdit, accountId: string): string {
   if (edit.op === 'set-deletion') {
@@ -43,12 +111,17 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   const [step, setStep] = useState<Step>('choose');
   const [choice, setChoice] = useState<Choice>();
   const [value, setValue] = useState('');
-  const [edit, setEdit] = useState<AccessEdit>();
+  const [edits, setEdits] = useState<AccessEdit[]>([]);
+  const edit = edits[0];
+  const setEdit = (e: AccessEdit) => setEdits([e]);
   // Said when Enter finds nothing to go on with (an empty field); typing clears it.
   const [nudge, setNudge] = useState<string>();
   const overlay = useOverlayOpen();
 
   const access = model.access;
+  const picking =
+    (step === 'principal' && choice?.kind === 'add' && choice.role !== 'account') || step === 'pick';
+  const principals = usePrincipals(picking);
   const apply = (doc: PolicyDocument, e: AccessEdit) => applyAccessEdit(doc, e, info);
   const addEdit = (principal: string): AccessEdit | undefined =>
     choice?.kind === 'add' ? {op: 'add', role: choice.role, principal: principal.trim()} : undefined;
@@ -63,17 +136,51 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   const submitPrincipal = (text: string) => {
     if (choice?.kind !== 'add') return;
     if (!text.trim()) return setNudge(emptyFieldHint(choice.role));
-    if (verdictFor(text)?.result.ok) {
-      setEdit(addEdit(text));
+    const e = addEdit(text);
+    if (e && verdictFor(text)?.result.ok) {
+      setEdit(e);
       setStep('review');
     }
   };
 
   const planned = useMemo(() => {
-    if (step !== 'review' || !edit || !model.document) return undefined;
-    const result = apply(model.document, edit);
+    if (step !== 'review' || edits.length === 0 || !model.document) return undefined;
+    const result = applyAll(model.document, edits, apply);
     return result.ok ? propose(model.snapshot, printPolicy(result.document), 'access-edit') : result.reason;
-  }, [step, edit, model, propose]);
+  }, [step, edits, model, propose]);
+
+  const typedVerdict = (text: string): {ok: boolean; lines: Line[]} | undefined => {
+    const e = addEdit(text);
+    if (!e || !model.document || !text.trim()) return undefined;
+    const problem = typedProblem(text.trim(), model.document, keyDetails.accountId, principals.state);
+    if (problem) {
+      return {ok: false, lines: paragraph(`✖ ${sanitizeText(problem)}`, width, {color: theme.danger}, 2)};
+    }
+    const v = principalVerdict(text.trim(), keyDetails.accountId, apply(model.document, e));
+    return {ok: v.result.ok, lines: verdictLines(v, width, theme)};
+  };
+  const denied =
+    principals.state.status === 'failed'
+      ? paragraph(
+          `${principals.state.denied ? 'IAM does not let you list roles and users' : 'Could not list roles and users'}: ${sanitizeText(principals.state.message)} Type or paste the ARN instead.`,
+          width,
+          {color: theme.warning},
+          2,
+        )
+      : [];
+  const onPicked = (submit: PickerSubmit) => {
+    if (!choice || choice.kind === 'deletion') return;
+    if (submit.kind === 'typed') {
+      if (typedVerdict(submit.text)?.ok) {
+        setEdits([{op: 'add', role: choice.role, principal: submit.text}]);
+        setStep('review');
+      }
+      return;
+    }
+    const op = choice.kind;
+    setEdits(submit.values.map(principal => ({op, role: choice.role, principal})));
+    setStep('review');
+  };
 
   const back = () => {
     if (step === 'choose') onClose();
@@ -84,7 +191,7 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
 
   const reviewing = step === 'review' && typeof planned === 'object';
   // The field takes letters (only Esc goes back); the lists take q as back too.
-  const typing = step === 'principal';
+  const typing = step === 'principal' || step === 'pick';
   useScreen(typing ? 'wizard' : 'flow', !reviewing);
   useInput(
     (input, key) => {
@@ -99,6 +206,7 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   }
 
   if (step === 'review' && edit && typeof planned === 'object') {
+    // One typed principal of another account gets the cross-account note.
     const principal =
       edit.op === 'set-deletion' ? undefined : parsePrincipal(edit.principal, keyDetails.accountId);
     return (
@@ -106,17 +214,17 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
         keyDetails={keyDetails}
         change={planned}
         title={TITLE}
-        action={describeEdit(edit, keyDetails.accountId)}
+        action={describeEdits(edits, keyDetails.accountId)}
         steps={headings.change}
         intro={
-          principal?.external && principal.accountId
+          edits.length === 1 && principal?.external && principal.accountId
             ? crossAccountNote(principal.accountId, width, theme)
             : []
         }
         replan={live => {
           const doc = documentOf(live);
           if (typeof doc === 'string') return doc;
-          const again = apply(doc, edit);
+          const again = applyAll(doc, edits, apply);
           return again.ok ? propose(live, printPolicy(again.document), 'access-edit') : again.reason;
         }}
         onWritten={onWritten}
@@ -137,8 +245,14 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   const removal =
     choice?.kind === 'remove' ? removable(access, choice.role, model.document, info) : undefined;
   const members = removal?.members ?? [];
-  const pickedAt = Math.max(0, edit && edit.op === 'remove' ? members.indexOf(edit.principal) : 0);
-  const nameOf = (v: string) => sanitizeText(parsePrincipal(v, keyDetails.accountId).name);
+  const known = principals.state.status === 'ready' ? principals.state.principals : undefined;
+  const present = new Set(choice && choice.kind !== 'deletion' ? roleMembers(access, choice.role) : []);
+  const rows =
+    step === 'pick'
+      ? memberRows(members, keyDetails.accountId, known)
+      : step === 'principal' && known
+        ? addRows(known, present)
+        : [];
   const notes =
     step === 'choose'
       ? choices.unavailable
@@ -146,7 +260,7 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
         ? (removal?.refused ?? []).map(r => `Not listed: ${r.reason}`)
         : [];
   // The list first; what is not offered, and why, in the rows left below it.
-  const listCount = step === 'choose' ? choices.items.length : members.length;
+  const listCount = step === 'choose' ? choices.items.length : Math.min(members.length, 3);
   const listRows = Math.max(1, Math.min(listCount, height - 5));
   const noteLines = notes
     .flatMap(n => wrapWords(sanitizeText(n), width, 2))
@@ -182,6 +296,30 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
             }
           }}
         />
+      ) : step === 'principal' && choice?.kind === 'add' && choice.role !== 'account' ? (
+        <Box flexDirection="column">
+          <PrincipalPicker
+            key={`add-${choice.role}`}
+            mode="add"
+            role={choice.role}
+            rows={rows}
+            status={principals.state}
+            typedVerdict={typedVerdict}
+            onSubmit={onPicked}
+            onRefresh={principals.refresh}
+            width={width}
+            height={Math.max(4, height - 5 - denied.length)}
+          />
+          {denied.map((line, i) => (
+            <Text key={i} wrap="truncate-end">
+              {line.map((seg, j) => (
+                <Text key={j} color={seg.color}>
+                  {seg.text}
+                </Text>
+              ))}
+            </Text>
+          ))}
+        </Box>
       ) : step === 'principal' && choice?.kind === 'add' ? (
         <PrincipalStep
           role={choice.role}
@@ -195,18 +333,18 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
           nudge={nudge}
           width={width}
         />
-      ) : step === 'pick' ? (
-        <ChoiceList
-          key="pick"
-          isFocused={!overlay}
-          items={members.map(m => ({key: m, label: nameOf(m), value: m}))}
-          initial={pickedAt}
-          limit={listRows}
-          onSelect={item => {
-            if (choice?.kind !== 'remove') return;
-            setEdit({op: 'remove', role: choice.role, principal: item.value});
-            setStep('review');
-          }}
+      ) : step === 'pick' && choice?.kind === 'remove' ? (
+        <PrincipalPicker
+          key={`remove-${choice.role}`}
+          mode="remove"
+          role={choice.role}
+          rows={rows}
+          status={principals.state}
+          typedVerdict={() => undefined}
+          onSubmit={onPicked}
+          onRefresh={principals.refresh}
+          width={width}
+          height={Math.max(4, height - 5 - noteLines.length)}
         />
       ) : null}
       {typeof planned === 'string' ? <Text color={theme.danger}>✖ {sanitizeText(planned)}</Text> : null}
@@ -218,8 +356,8 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
       ))}
       <Box flexGrow={1} />
       <Text color={theme.muted} wrap="truncate-end">
-        {step === 'principal'
-          ? 'Enter review · Esc back (your text is kept)'
+        {step === 'principal' || step === 'pick'
+          ? 'Enter review · Esc back'
           : `↑↓ choose · Enter select · Esc/q ${step === 'choose' ? 'close' : 'back'}`}
       </Text>
     </Box>

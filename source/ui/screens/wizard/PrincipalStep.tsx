@@ -70,16 +70,20 @@ export interface PrincipalStepProps {
   width: number;
 }
 
+/** The verdict as lines: ✔ and the name, or ✖ and why; the cross-account note when it applies. */
+export function verdictLines(verdict: PrincipalVerdict, width: number, theme: Theme): Line[] {
+  const lines: Line[] = [];
+  if (verdict.result.ok) lines.push([{text: `✔ ${verdict.description}`, color: theme.success}]);
+  else lines.push(...paragraph(`✖ ${sanitizeText(verdict.result.reason)}`, width, {color: theme.danger}, 2));
+  if (verdict.externalAccount) lines.push(...crossAccountNote(verdict.externalAccount, width, theme));
+  return lines;
+}
+
 export function PrincipalStep({role, value, onChange, onSubmit, verdict, nudge, width}: PrincipalStepProps) {
   const theme = useTheme();
   const {question, example} = PROMPTS[role];
   const lines: Line[] = nudge ? paragraph(nudge, width, {color: theme.warning}, 2) : [];
-  if (verdict && value.trim()) {
-    if (verdict.result.ok) lines.push([{text: `✔ ${verdict.description}`, color: theme.success}]);
-    else
-      lines.push(...paragraph(`✖ ${sanitizeText(verdict.result.reason)}`, width, {color: theme.danger}, 2));
-    if (verdict.externalAccount) lines.push(...crossAccountNote(verdict.externalAccount, width, theme));
-  }
+  if (verdict && value.trim()) lines.push(...verdictLines(verdict, width, theme));
   return (
     <Box flexDirection="column" width={width}>
       <Text bold>{question}:</Text>
