@@ -14,12 +14,15 @@ import {runBuiltCli, type CliTarget} from '../helpers/cli.js';
 
 const ALIAS = 'alias/console-v3';
 
-function withStatement(text: string, sid: string): string {
+// Roles the sandbox account has (PutKeyPolicy refuses principals that do not exist).
+const ROLE_OF = {Theirs: 'Reporting', Ours: 'Editor'} as const;
+
+function withStatement(text: string, sid: keyof typeof ROLE_OF): string {
   const doc = JSON.parse(text) as PolicyDocument;
   doc.Statement.push({
     Sid: sid,
     Effect: 'Allow',
-    Principal: {AWS: `arn:aws:iam::111122223333:role/${sid}`},
+    Principal: {AWS: `arn:aws:iam::111122223333:role/${ROLE_OF[sid]}`},
     Action: 'kms:DescribeKey',
     Resource: '*',
   });
@@ -70,8 +73,8 @@ test("another writer between keypol's re-read and its put: a conflict, nothing w
   const {outcome, before, after, backups} = await racedWrite(f, 'after-backup');
   assert.equal(!outcome.ok && outcome.refusal, 'conflict');
   assert.equal(!outcome.ok && outcome.applied, false);
-  assert.match(after, /role\/Theirs/, 'their change stands');
-  assert.doesNotMatch(after, /role\/Ours/);
+  assert.match(after, /role\/Reporting/, 'their change stands');
+  assert.doesNotMatch(after, /role\/Editor/);
   // The policy they wrote over is kept; so is theirs (it is live).
   assert.deepEqual(
     backups.map(b => [b.text, b.applied]),
@@ -87,12 +90,12 @@ test("another writer right after keypol's put: a conflict; keypol's version is k
   assert.equal(!outcome.ok && outcome.refusal, 'conflict');
   assert.equal(!outcome.ok && outcome.applied, true);
   assert.match(!outcome.ok ? outcome.message : '', /CloudTrail/);
-  assert.match(after, /role\/Theirs/);
+  assert.match(after, /role\/Reporting/);
   assert.deepEqual(
     backups.map(b => b.reason),
     ['conflict', 'raw-edit'],
   );
-  assert.match(backups[0]?.text ?? '', /role\/Ours/, 'the version written over');
+  assert.match(backups[0]?.text ?? '', /role\/Editor/, 'the version written over');
   assert.equal(backups[1]?.text, before.text);
 });
 
@@ -106,7 +109,9 @@ test(`two keypol processes on one key, ${RUNS} times: never both report success 
   const key = await f.gateway.describeKey(ALIAS);
   const tally = {both: 0, one: 0};
   for (let run = 0; run < RUNS; run++) {
-    const roles = [`A${run}`, `B${run}`];
+    // Two roles the sandbox account has (PutKeyPolicy refuses principals that do not exist).
+    const worker = (n: number) => `service/batch-worker-${String(n).padStart(4, '0')}`;
+    const roles = [worker(2 * run + 1), worker(2 * run + 2)];
     const results = await Promise.all(
       roles.map(role =>
         runBuiltCli(target, [

@@ -37,11 +37,11 @@ async function history(target: CliTarget) {
 
 test('a full disk during the backup: nothing put, no torn file, history and restore still work', async t => {
   const {f, target} = await setup(t);
-  assert.equal((await runKeypol(target, grant('First'))).code, 0);
+  assert.equal((await runKeypol(target, grant('Reporting'))).code, 0);
   const good = await readdir(backupsDir(f.stateDir));
 
   const from = f.sandbox.log.length;
-  const full = await runKeypol(target, grant('Second'), {env: {KEYPOL_TEST_FAULT: 'enospc:backup'}});
+  const full = await runKeypol(target, grant('Editor'), {env: {KEYPOL_TEST_FAULT: 'enospc:backup'}});
   assert.equal(full.code, 1, full.stderr);
   assert.match(full.stderr, /Could not write the backup \(ENOSPC.*so nothing was changed/);
   assert.ok(!operations(f.sandbox, from).includes('PutKeyPolicy'));
@@ -51,12 +51,12 @@ test('a full disk during the backup: nothing put, no torn file, history and rest
   assert.equal(rows.length, 1);
   const restore = await runKeypol(target, ['restore', ALIAS, '--yes']);
   assert.equal(restore.code, 0, restore.stderr);
-  assert.doesNotMatch(await policyText(f), /role\/First/);
+  assert.doesNotMatch(await policyText(f), /role\/Reporting/);
 });
 
 test('empty, cut-short and foreign backup files are listed as damaged and skipped', async t => {
   const {f, target} = await setup(t);
-  assert.equal((await runKeypol(target, grant('First'))).code, 0);
+  assert.equal((await runKeypol(target, grant('Reporting'))).code, 0);
   const key = await f.gateway.describeKey(ALIAS);
   const dir = backupsDir(f.stateDir);
   // Named like newer backups of this key, so they sort first.
@@ -79,7 +79,7 @@ test('empty, cut-short and foreign backup files are listed as damaged and skippe
   const restore = await runKeypol(target, ['restore', ALIAS, '--yes']);
   assert.equal(restore.code, 0, restore.stderr);
   assert.match(restore.stdout, new RegExp(`Restoring backup ${rows[0]?.id}`));
-  assert.doesNotMatch(await policyText(f), /role\/First/);
+  assert.doesNotMatch(await policyText(f), /role\/Reporting/);
 
   // The TUI reads the same listing.
   const gateway = createKmsGateway({
@@ -102,7 +102,7 @@ test('a write AWS refused stays in history marked "not applied", and restore ski
     'grant-access',
     'alias/pending-deletion',
     '--user',
-    'arn:aws:iam::111122223333:role/X',
+    'arn:aws:iam::111122223333:role/Editor',
     '--yes',
   ];
   const refused = await runKeypol(target, args);

@@ -42,7 +42,7 @@ test('kill -9 right after the put: the intent line is there, and history says "u
     'grant-access',
     ALIAS,
     '--user',
-    'arn:aws:iam::111122223333:role/Next',
+    'arn:aws:iam::111122223333:role/Reporting',
     '--yes',
   ]);
   assert.equal(next.code, 0, next.stderr);

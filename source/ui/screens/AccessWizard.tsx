@@ -307,6 +307,8 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
             typedVerdict={typedVerdict}
             onSubmit={onPicked}
             onRefresh={principals.refresh}
+            initialQuery={value}
+            onQueryChange={setValue}
             width={width}
             height={Math.max(4, height - 5 - denied.length)}
           />

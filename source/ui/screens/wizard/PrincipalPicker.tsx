@@ -29,6 +29,9 @@ export interface PrincipalPickerProps {
   typedVerdict: (text: string) => {ok: boolean; lines: Line[]} | undefined;
   onSubmit: (submit: PickerSubmit) => void;
   onRefresh: () => void;
+  /** The text to start with (kept by the wizard when the operator comes back to this step). */
+  initialQuery?: string;
+  onQueryChange?: (query: string) => void;
   width: number;
   height: number;
 }
@@ -56,12 +59,14 @@ export function PrincipalPicker({
   typedVerdict,
   onSubmit,
   onRefresh,
+  initialQuery = '',
+  onQueryChange,
   width,
   height,
 }: PrincipalPickerProps) {
   const theme = useTheme();
   const overlay = useOverlayOpen();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   const [inList, setInList] = useState(false);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [nudge, setNudge] = useState<string>();
@@ -84,6 +89,7 @@ export function PrincipalPicker({
       return;
     }
     setQuery(text);
+    onQueryChange?.(text);
     setNudge(undefined);
     setCursor({cursor: 0, offset: 0});
   };
