@@ -51,6 +51,11 @@ const BENCHES: Bench[] = [
     name: 'single executable vs node dist/cli.js',
     run: async ctx => (await import('./exe.js')).benchExe(ctx),
   },
+  {
+    section: '7',
+    name: 'principal picker and keypol principals with 5,000 roles and users',
+    run: async ctx => (await import('./principals.js')).benchPrincipals(ctx, RUNS_10K),
+  },
 ];
 
 /** `BENCH_ONLY=2,3 npm run bench`: just those rows, for a quick loop (RESULTS.md is then left alone). */

@@ -1,0 +1,125 @@
+// Row 7: the access wizard's principal picker against a standalone sandbox with 5,000 generated
+// roles and users (plus the demo's): "Add a key user" (Enter) → the picker's first frame with rows,
+// a filter keystroke → its frame, and `keypol principals --json` wall time.
+import {cliNodeFlags, type BenchContext} from './context.js';
+import {measureCommand} from './proc.js';
+import {hasKeyRows, TimeoutError, TuiSession} from './pty.js';
+import {measured, notMeasured, type Row} from './report.js';
+import {clientEnv, startSandboxProcess} from './sandbox-process.js';
+
+const SECTION = '7';
+const PRINCIPALS = 5000;
+const FIRST_FRAME_BUDGET_MS = 1000;
+const KEYSTROKE_BUDGET_MS = 30;
+const TIMEOUT_MS = 20_000;
+const KEY_PAIRS = 5;
+const COUNT = /(\d[\d,]*) of (\d[\d,]*) · /;
+const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+const cursorLine = (screen: string) => screen.split('\n').find(l => l.trimStart().startsWith('❯')) ?? '';
+
+/** Key list → console-v3 → a → the cursor on "Add a key user" (not yet chosen). */
+async function toAddUser(session: TuiSession): Promise<void> {
+  await session.waitFor(hasKeyRows, TIMEOUT_MS, 'key rows');
+  await session.keyToFrame('/', s => /^ \/ /m.test(s), TIMEOUT_MS, 'the filter bar');
+  for (const ch of 'console-v3') session.write(ch);
+  await session.waitFor(s => /1 of \d+ keys/.test(s), TIMEOUT_MS, 'one key');
+  await session.keyToFrame('\r', s => s.includes('filter console-v3'), TIMEOUT_MS, 'the filter kept');
+  await session.keyToFrame('\r', s => s.includes('"Statement"'), TIMEOUT_MS, 'the key');
+  for (let i = 0; ; i++) {
+    session.write('a');
+    try {
+      await session.waitFor(s => s.includes('What do you want to change?'), 2000, 'the wizard');
+      break;
+    } catch (error) {
+      if (!(error instanceof TimeoutError) || i > 10) throw error;
+    }
+  }
+  while (!cursorLine(session.screen()).includes('Add a key user')) {
+    const before = cursorLine(session.screen());
+    await session.keyToFrame('\x1b[B', s => cursorLine(s) !== before, TIMEOUT_MS, 'the next choice');
+  }
+}
+
+export async function benchPrincipals(ctx: BenchContext, runs: number): Promise<Row[]> {
+  const labels = {
+    first: `${PRINCIPALS.toLocaleString('en-US')} principals: "Add a key user" → picker's first frame`,
+    key: `${PRINCIPALS.toLocaleString('en-US')} principals: filter keystroke → frame`,
+    cli: `keypol principals --json (${PRINCIPALS.toLocaleString('en-US')} + demo)`,
+  };
+  const sandbox = await startSandboxProcess(ctx.cli, ['--principals', String(PRINCIPALS)]);
+  const first: number[] = [];
+  const keys: number[] = [];
+  const cli: number[] = [];
+  const rows: Row[] = [];
+  try {
+    const env = clientEnv(ctx.tempDir('state'), ctx.tempDir('home'));
+    for (let i = 0; i < runs; i++) {
+      const result = await measureCommand(
+        [
+          process.execPath,
+          ...cliNodeFlags(ctx.cli),
+          ctx.cli,
+          'principals',
+          '--json',
+          '--endpoint-url',
+          sandbox.endpoint,
+          '--region',
+          'us-east-1',
+        ],
+        env,
+      );
+      if (result.exitCode !== 0) {
+        throw new Error(`keypol principals exited ${result.exitCode}: ${result.stderr}`);
+      }
+      cli.push(result.wallMs);
+    }
+    for (let i = 0; i < runs; i++) {
+      const session = new TuiSession({
+        args: [ctx.cli, '--endpoint-url', sandbox.endpoint, '--region', 'us-east-1'],
+        env: clientEnv(ctx.tempDir('state'), ctx.tempDir('home')),
+        cwd: ctx.cwd,
+      });
+      try {
+        await toAddUser(session);
+        first.push(await session.keyToFrame('\r', s => COUNT.test(s), TIMEOUT_MS, 'the picker rows'));
+        for (let k = 0; k < KEY_PAIRS; k++) {
+          await pause(100);
+          // 'q' narrows the list (few names hold one); Backspace brings every row back.
+          keys.push(
+            await session.keyToFrame('q', s => /› q/.test(s) && COUNT.test(s), TIMEOUT_MS, 'filtered'),
+          );
+          await pause(100);
+          keys.push(
+            await session.keyToFrame('\x7f', s => !/› q/.test(s) && COUNT.test(s), TIMEOUT_MS, 'all rows'),
+          );
+        }
+        await session.kill();
+      } catch (error) {
+        await session.kill();
+        if (!(error instanceof TimeoutError)) throw error;
+        ctx.log(error.message);
+        rows.push(notMeasured(SECTION, `picker run ${i + 1}`, error.message.split('\n')[0] ?? ''));
+        break;
+      }
+    }
+  } finally {
+    await sandbox.stop();
+  }
+  return [
+    first.length
+      ? measured(
+          SECTION,
+          labels.first,
+          first,
+          'ms',
+          FIRST_FRAME_BUDGET_MS,
+          'IAM listing included (first visit)',
+        )
+      : notMeasured(SECTION, labels.first, 'no run finished', `≤ ${FIRST_FRAME_BUDGET_MS} ms`),
+    keys.length
+      ? measured(SECTION, labels.key, keys, 'ms', KEYSTROKE_BUDGET_MS, 'each a letter or Backspace')
+      : notMeasured(SECTION, labels.key, 'no keystroke measured', `≤ ${KEYSTROKE_BUDGET_MS} ms`),
+    measured(SECTION, labels.cli, cli, 'ms', undefined, 'wall time, node dist/cli.js'),
+    ...rows,
+  ];
+}

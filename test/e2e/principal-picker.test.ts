@@ -1,0 +1,77 @@
+// The principal picker in a real 80×24 terminal: open a key, `a`, "Add a key user", type a few
+// letters of a role name, Enter, confirm — and the sandbox's stored policy now names that role.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {startKeypol, type TerminalSession} from './terminal.js';
+
+const CLI = 'dist/cli.js';
+const skip = existsSync(CLI) ? false : `${CLI} is missing: run \`npm run build\` first`;
+const KEY_ID = 'bf9b2d11-701b-4c73-88e2-2b38faa1cc34'; // alias/console-v3
+const ROLE = 'arn:aws:iam::111122223333:role/app/payments-worker';
+
+const cursorLine = (s: TerminalSession) => s.lines().find(l => l.trimStart().startsWith('❯')) ?? '';
+
+/** The policy of console-v3 as the sandbox persisted it. */
+function storedPolicy(stateDir: string): string {
+  const state = JSON.parse(readFileSync(join(stateDir, 'sandbox', 'state.json'), 'utf8')) as {
+    regions: Record<string, {keys: {keyId: string; policy: unknown}[]}>;
+  };
+  const key = state.regions['us-east-1']?.keys.find(k => k.keyId === KEY_ID);
+  return typeof key?.policy === 'string' ? key.policy : '';
+}
+
+test(
+  'picker in a real terminal: a, add a key user, type part of a role name, Enter, confirm',
+  {skip, timeout: 120_000},
+  async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'keypol-e2e-picker-'));
+    const s = startKeypol(['--sandbox'], {env: {KEYPOL_STATE_DIR: stateDir}});
+    try {
+      await s.waitFor(screen => screen.includes('console-v3'), 30_000);
+      s.write('/');
+      await s.waitFor('/ ');
+      s.write('console-v3');
+      await s.waitFor(/1 of \d+ keys/);
+      s.write('\r');
+      await s.waitFor('filter console-v3');
+      s.write('\r');
+      await s.waitFor('"Statement"');
+      // The detail screen listens for keys once its first frame is out: press a until the wizard opens.
+      for (let i = 0; ; i++) {
+        s.write('a');
+        const opened = await s.waitFor('What do you want to change?', 2000).then(
+          () => true,
+          () => false,
+        );
+        if (opened) break;
+        assert.ok(i < 10, 'the wizard opens');
+      }
+      for (let i = 0; i < 8 && !cursorLine(s).includes('Add a key user'); i++) {
+        const before = cursorLine(s);
+        s.write('\u001b[B');
+        await s.waitFor(() => cursorLine(s) !== before);
+      }
+      assert.match(cursorLine(s), /Add a key user/);
+      s.write('\r');
+      await s.waitFor(/\d+ of \d+ · /, 30_000);
+      s.write('paymen');
+      await s.waitFor(() => /payments-worker/.test(cursorLine(s)));
+      s.write('\r');
+      await s.waitFor(/Review/);
+      s.write('\r');
+      await s.waitFor(/Press y|type/i);
+      s.write('y');
+      await s.waitFor('Policy written and verified', 30_000);
+      assert.match(storedPolicy(stateDir), /role\/app\/payments-worker/, 'the sandbox policy names the role');
+      assert.ok(storedPolicy(stateDir).includes(ROLE));
+      s.write('\u0003');
+      await s.exited;
+    } finally {
+      s.dispose();
+      rmSync(stateDir, {recursive: true, force: true});
+    }
+  },
+);
