@@ -57,7 +57,17 @@ test(
       assert.match(cursorLine(s), /Add a key user/);
       s.write('\r');
       await s.waitFor(/\d+ of \d+ · /, 30_000);
-      s.write('paymen');
+      // As for a: the step takes keys once its first frame is out, so the first letter may need repeating.
+      for (let i = 0; ; i++) {
+        s.write('p');
+        const typed = await s.waitFor('› p', 2000).then(
+          () => true,
+          () => false,
+        );
+        if (typed) break;
+        assert.ok(i < 10, 'the filter takes letters');
+      }
+      s.write('aymen');
       await s.waitFor(() => /payments-worker/.test(cursorLine(s)));
       s.write('\r');
       await s.waitFor(/Review/);
