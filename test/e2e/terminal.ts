@@ -10,6 +10,8 @@ const {Terminal} = xterm;
 
 export interface TerminalSession {
   term: InstanceType<typeof Terminal>;
+  /** KEYPOL_STATE_DIR of the run (backups, saved grants, the audit log). */
+  stateDir: string;
   /** Every byte the program wrote, for escape-sequence assertions. */
   output(): string;
   titles: string[];
@@ -85,6 +87,7 @@ export function startKeypol(
 
   return {
     term,
+    stateDir,
     output: () => raw,
     titles,
     screen,

@@ -62,7 +62,13 @@ export function GrantsTab(props: GrantsTabProps) {
   const cache = useRef(new WeakMap<KeyGrant, GrantRow>());
 
   useEffect(() => grants.want(), [grants]);
-  useEffect(() => onCapture(mode.name !== 'list'), [mode.name, onCapture]);
+  // The capture is reported with the mode change, not from an effect: the detail screen's keys
+  // stop in the same render the filter field's start, so a key typed right after `/` is not
+  // also taken by the detail screen (an effect took one more render: `a` opened the wizard).
+  const toMode = (next: Mode) => {
+    setMode(next);
+    onCapture(next.name !== 'list');
+  };
   useEffect(() => () => onCapture(false), [onCapture]);
   const screen = mode.name === 'filter' ? 'grantFilter' : mode.name === 'grant' ? 'grant' : 'grants';
   useScreen(screen, isActive);
@@ -101,8 +107,8 @@ export function GrantsTab(props: GrantsTabProps) {
         }
         const act = actionFor('grants', i, k);
         const at = shown[follow(latest.current, shown.length, listHeight).cursor]?.grant;
-        if (act === 'filter') return setMode({name: 'filter'});
-        if (act === 'open' && at) return setMode({name: 'grant', grant: at});
+        if (act === 'filter') return toMode({name: 'filter'});
+        if (act === 'open' && at) return toMode({name: 'grant', grant: at});
         if (act === 'revoke') return revoke(at);
       }
     },
@@ -112,10 +118,10 @@ export function GrantsTab(props: GrantsTabProps) {
   useInput(
     (input, key) => {
       const act = actionFor('grantFilter', input, key);
-      if (act === 'apply' || (input.length > 1 && /[\r\n]/.test(input))) setMode({name: 'list'});
+      if (act === 'apply' || (input.length > 1 && /[\r\n]/.test(input))) toMode({name: 'list'});
       else if (act === 'clear') {
         setQuery('');
-        setMode({name: 'list'});
+        toMode({name: 'list'});
       }
     },
     {isActive: isActive && !overlay && mode.name === 'filter'},
@@ -124,7 +130,7 @@ export function GrantsTab(props: GrantsTabProps) {
   useInput(
     (input, key) => {
       const act = actionFor('grant', input, key);
-      if (act === 'close') setMode({name: 'list'});
+      if (act === 'close') toMode({name: 'list'});
       else if (act === 'revoke' && mode.name === 'grant') revoke(mode.grant);
     },
     {isActive: isActive && !overlay && mode.name === 'grant'},
