@@ -56,6 +56,11 @@ const BENCHES: Bench[] = [
     name: 'principal picker and keypol principals with 5,000 roles and users',
     run: async ctx => (await import('./principals.js')).benchPrincipals(ctx, RUNS_10K),
   },
+  {
+    section: '8',
+    name: 'Grants tab with 2,000 grants',
+    run: async ctx => (await import('./grants.js')).benchGrants(ctx, RUNS_10K),
+  },
 ];
 
 /** `BENCH_ONLY=2,3 npm run bench`: just those rows, for a quick loop (RESULTS.md is then left alone). */
