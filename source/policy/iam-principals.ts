@@ -85,24 +85,76 @@ function wordScore(word: string, h: Haystack): number {
   return subsequence(word, h.name) ? 1 : 0;
 }
 
+const allIndices = (list: readonly unknown[]): number[] => list.map((_, i) => i);
+
+function queryWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** Indices into `list` (only those in `among`) matching every word, best first, ties in list order. */
+function matching<T extends Filterable>(
+  list: readonly T[],
+  among: readonly number[],
+  words: readonly string[],
+): number[] {
+  const scored: {i: number; score: number}[] = [];
+  for (const i of among) {
+    const h = haystack(list[i] as T);
+    let score = 0;
+    for (const word of words) {
+      const s = wordScore(word, h);
+      if (s === 0) {
+        score = 0;
+        break;
+      }
+      score += s;
+    }
+    if (score > 0) scored.push({i, score});
+  }
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  return scored.map(s => s.i);
+}
+
 /**
  * The principals matching `query` (whitespace-separated words, all must match), best first,
  * ties in the input order. Returns the input array itself for an empty query.
  */
 export function filterPrincipals<T extends Filterable>(list: readonly T[], query: string): readonly T[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return list;
-  const scored: {p: T; score: number; i: number}[] = [];
-  list.forEach((p, i) => {
-    const h = haystack(p);
-    let score = 0;
-    for (const word of words) {
-      const s = wordScore(word, h);
-      if (s === 0) return;
-      score += s;
+  return matching(list, allIndices(list), words).map(i => list[i] as T);
+}
+
+/**
+ * filterPrincipals for a field typed into, one key at a time: it keeps the answers to the
+ * query's prefixes, so a longer query searches only the previous matches (a text that extends
+ * the query can only match fewer: an extended word is still a substring or a subsequence) and
+ * Backspace returns to a kept answer without searching. Same results as filterPrincipals.
+ */
+export function incrementalFilter<T extends Filterable>(): (
+  list: readonly T[],
+  query: string,
+) => readonly T[] {
+  let source: readonly T[] | undefined;
+  // Each entry's query is a prefix of the next one's.
+  let kept: {query: string; at: number[]; items: readonly T[]}[] = [];
+  return (list, query) => {
+    const words = queryWords(query);
+    if (words.length === 0) return list;
+    const text = query.toLowerCase();
+    if (list !== source) {
+      source = list;
+      kept = [];
     }
-    scored.push({p, score, i});
-  });
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  return scored.map(s => s.p);
+    let last = kept.at(-1);
+    while (last && !text.startsWith(last.query)) {
+      kept.pop();
+      last = kept.at(-1);
+    }
+    if (last?.query === text) return last.items;
+    const at = matching(list, last ? last.at : allIndices(list), words);
+    const items = at.map(i => list[i] as T);
+    kept.push({query: text, at, items});
+    return items;
+  };
 }

@@ -87,6 +87,7 @@ export {
   SERVICE_LINKED_NOTE,
   SSO_NOTE,
   filterPrincipals,
+  incrementalFilter,
   principalLabel,
 } from './iam-principals.js';
 export type {Filterable, IamPrincipal, PrincipalLabel} from './iam-principals.js';

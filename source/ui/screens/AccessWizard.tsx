@@ -201,6 +201,22 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   );
   const headings = choice?.kind === 'deletion' ? DELETION_ONLY : WITH_PRINCIPAL;
 
+  const removal = useMemo(
+    () =>
+      choice?.kind === 'remove' && access && model.document
+        ? removable(access, choice.role, model.document, info)
+        : undefined,
+    [choice, access, model, keyDetails],
+  );
+  const known = principals.state.status === 'ready' ? principals.state.principals : undefined;
+  // Built once per listing and answer, not on every render: thousands of rows, and the picker's
+  // filter keeps its matches for the one rows array it was given.
+  const rows = useMemo(() => {
+    if (step === 'pick') return memberRows(removal?.members ?? [], keyDetails.accountId, known);
+    if (step !== 'principal' || !known || !access || choice?.kind !== 'add') return [];
+    return addRows(known, new Set(roleMembers(access, choice.role)));
+  }, [step, choice, access, removal, known, keyDetails.accountId]);
+
   if (!access || !model.document) {
     return <Text color={theme.danger}>The policy is not valid JSON: fix it with e (edit) first.</Text>;
   }
@@ -242,17 +258,7 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
     0,
     choices.items.findIndex(c => JSON.stringify(c.value) === JSON.stringify(choice)),
   );
-  const removal =
-    choice?.kind === 'remove' ? removable(access, choice.role, model.document, info) : undefined;
   const members = removal?.members ?? [];
-  const known = principals.state.status === 'ready' ? principals.state.principals : undefined;
-  const present = new Set(choice && choice.kind !== 'deletion' ? roleMembers(access, choice.role) : []);
-  const rows =
-    step === 'pick'
-      ? memberRows(members, keyDetails.accountId, known)
-      : step === 'principal' && known
-        ? addRows(known, present)
-        : [];
   const notes =
     step === 'choose'
       ? choices.unavailable
@@ -308,7 +314,7 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
             onSubmit={onPicked}
             onRefresh={principals.refresh}
             initialQuery={value}
-            onQueryChange={setValue}
+            onLeave={setValue}
             width={width}
             height={Math.max(4, height - 5 - denied.length)}
           />

@@ -4,9 +4,9 @@
 // Enter adds them in one change. Typing a full ARN still works (another account, a principal IAM
 // does not list to you), and is the whole step when IAM refuses the listing. For a removal the
 // same table lists the statement's principals. Only the visible rows are rendered.
-import React, {useMemo, useRef, useState} from 'react';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {SERVICE_LINKED_NOTE, SSO_NOTE, filterPrincipals, fit} from '../../../policy/index.js';
+import {SERVICE_LINKED_NOTE, SSO_NOTE, fit, incrementalFilter} from '../../../policy/index.js';
 import type {AccessRole} from '../../../policy/types.js';
 import {paragraph, type Line} from '../../components/LineView.js';
 import {TextInput} from '../../components/TextInput.js';
@@ -31,7 +31,11 @@ export interface PrincipalPickerProps {
   onRefresh: () => void;
   /** The text to start with (kept by the wizard when the operator comes back to this step). */
   initialQuery?: string;
-  onQueryChange?: (query: string) => void;
+  /**
+   * Told the text once, when the step is left: told on every key, the wizard would re-render
+   * around the picker at each keystroke.
+   */
+  onLeave?: (query: string) => void;
   width: number;
   height: number;
 }
@@ -60,7 +64,7 @@ export function PrincipalPicker({
   onSubmit,
   onRefresh,
   initialQuery = '',
-  onQueryChange,
+  onLeave,
   width,
   height,
 }: PrincipalPickerProps) {
@@ -71,7 +75,12 @@ export function PrincipalPicker({
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [nudge, setNudge] = useState<string>();
   const typed = mode === 'add' && (isTypedPrincipal(query) || status.status === 'failed');
-  const filtered = useMemo(() => (typed ? [] : filterPrincipals(rows, query)), [rows, query, typed]);
+  // One per picker: typing narrows the previous matches instead of searching every row again.
+  const filter = useMemo(() => incrementalFilter<PickerRow>(), []);
+  const filtered = useMemo(() => (typed ? [] : filter(rows, query)), [filter, rows, query, typed]);
+  const left = useRef({query, onLeave});
+  left.current = {query, onLeave};
+  useEffect(() => () => left.current.onLeave?.(left.current.query), []);
   const listHeight = Math.max(3, height - FIXED_LINES);
   const [view, setView] = useState<View>({cursor: 0, offset: 0});
   // Keys that arrive in one read act on the cursor the previous key left (as ChoiceList does).
@@ -89,7 +98,6 @@ export function PrincipalPicker({
       return;
     }
     setQuery(text);
-    onQueryChange?.(text);
     setNudge(undefined);
     setCursor({cursor: 0, offset: 0});
   };
