@@ -5,6 +5,7 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {configDir} from '../store/paths.js';
 import {readOnlyMode} from '../store/read-only.js';
+import {regionProblem} from '../policy/regions.js';
 import {UsageError} from './exit.js';
 import type {Settings} from '../store/types.js';
 
@@ -44,6 +45,14 @@ export async function resolveConnection(flags: ConnectionFlags, env: Env): Promi
   const settings = await readSettings(env);
   const mode = readOnlyMode({flag: flags.readOnly === true, env, settings, settingsPath: settingsPath(env)});
   const profile = flags.profile ?? nonEmpty(env.AWS_PROFILE) ?? settings.profile;
+  const shared = await import('../aws/shared-config.js');
+  // A mistyped profile is named as such (the SDK would only say it found no credentials). A
+  // profile may still come from SSO or the environment alone, so only a named one is checked.
+  if (profile && profile !== 'default' && !shared.profileExists(profile, env)) {
+    throw new UsageError(
+      `profile "${profile}" is not in ~/.aws/config or ~/.aws/credentials (aws configure list-profiles shows the profiles there)`,
+    );
+  }
   let region =
     flags.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? settings.region;
   if (!region) {
@@ -55,11 +64,16 @@ export async function resolveConnection(flags: ConnectionFlags, env: Env): Promi
       `no AWS region: pass --region, set AWS_REGION, or add "region = ..." to ${profile ? `profile ${profile}` : 'your profile'} in ~/.aws/config`,
     );
   }
+  const problem = regionProblem(region);
+  if (problem) throw new UsageError(problem);
+  // The profile's endpoint_url ([services] kms/sts, or its own) when no flag or variable names one.
+  const kmsEndpoint = endpoint ?? shared.configuredEndpoint(profile, 'kms', env);
+  const stsUrl = stsEndpoint ?? shared.configuredEndpoint(profile, 'sts', env);
   return {
     region,
     ...(profile ? {profile} : {}),
-    ...(endpoint ? {endpoint} : {}),
-    ...(stsEndpoint ? {stsEndpoint} : {}),
+    ...(kmsEndpoint ? {endpoint: kmsEndpoint} : {}),
+    ...(stsUrl ? {stsEndpoint: stsUrl} : {}),
     readOnly: mode.readOnly,
     ...(mode.source ? {readOnlySource: mode.source} : {}),
   };

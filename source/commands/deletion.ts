@@ -33,6 +33,6 @@ export function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
       if (result.unchanged) return nothingToChange(ctx, loaded, [result.reason]);
       return refuseLocally(ctx, 'invalid', result.reason, EXIT.refused);
     }
-    return applyChange(ctx, {loaded, afterText: printPolicy(result.document), reason: 'access-edit'});
+    return applyChange(ctx, {loaded, afterText: printPolicy(result.document), reason: 'deletion'});
   });
 }

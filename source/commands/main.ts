@@ -4,7 +4,7 @@
 import {join} from 'node:path';
 import {resetSandboxDir} from './sandbox-reset.js';
 import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
-import {stateDir} from '../store/paths.js';
+import {configDir, stateDir} from '../store/paths.js';
 import {resolveConnection, resolveReadOnly} from './connection.js';
 import {EXIT, RefusedError, UsageError} from './exit.js';
 import {USAGE, versionText} from './usage.js';
@@ -119,7 +119,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   ui?.catch(() => undefined); // awaited below; this only keeps a failed connect from leaving it unhandled
   let session: Session | undefined;
   try {
-    session = await connect(values, io);
+    // A key ARN or alias ARN names its Region: `keypol show arn:aws:kms:eu-west-1:…` goes there
+    // whatever the profile's Region is (the AWS CLI would look in the wrong Region and say "not found").
+    const arnRegion = command ? regionOfKmsArn(positionals[0]) : undefined;
+    session = await connect(arnRegion ? {...values, region: arnRegion} : values, io);
     if (!command) {
       const {runTui} = await (ui as NonNullable<typeof ui>);
       return await runTui({gateway: session.gateway, noColor, reconnect: session.reconnect});
@@ -138,6 +141,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     const {sanitizeText} = await import('../policy/index.js');
     const message = sanitizeText(error instanceof Error ? error.message : String(error));
+    // --json: a changing command already printed the error as its JSON outcome on stdout.
+    const reported = error instanceof Error && Symbol.for('keypol.reportedAsJson') in error;
+    if (reported)
+      return error instanceof UsageError
+        ? EXIT.usage
+        : error instanceof RefusedError
+          ? EXIT.refused
+          : EXIT.error;
     if (error instanceof UsageError) {
       say(io.stderr, `keypol: ${message}\nRun "keypol ${name ? `${name} ` : ''}--help" for usage.`);
       return EXIT.usage;
@@ -234,7 +245,22 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
     return createKmsGateway({...connection, ...timeout, stateDir: stateDir(io.env), ...writeOptions(io.env)});
   };
   const gateway = await open(str('region'), str('profile'));
-  return {gateway, reconnect: open, close: async () => gateway.close()};
+  // A Region or profile chosen with `:` is remembered in keypol's settings: the next start opens
+  // there (flags and AWS_* variables still win, as documented).
+  const reconnect = async (region: string, profile: string | undefined) => {
+    const next = await open(region, profile);
+    const {openSettings} = await import('../store/settings.js');
+    const settings = await openSettings({cwd: configDir(io.env)});
+    settings.set('region', region);
+    settings.set('profile', profile || undefined);
+    return next;
+  };
+  return {gateway, reconnect, close: async () => gateway.close()};
+}
+
+/** The Region of a KMS key or alias ARN, if `ref` is one. */
+export function regionOfKmsArn(ref: string | undefined): string | undefined {
+  return /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:(?:key|alias)\//.exec(ref ?? '')?.[1];
 }
 
 /** --timeout SECONDS, else KEYPOL_TIMEOUT, else the client's default. */

@@ -64,10 +64,15 @@ export async function withJsonOutcome(ctx: CommandContext, run: () => Promise<nu
       const refusal =
         error instanceof UsageError ? 'usage' : error instanceof RefusedError ? 'invalid' : 'error';
       printJson(ctx, {ok: false, refusal, message});
+      // Said once, as JSON on stdout: main gives the exit code and prints nothing more.
+      if (error instanceof Error) Object.assign(error, {[REPORTED_AS_JSON]: true});
     }
     throw error;
   }
 }
+
+/** An error withJsonOutcome already printed as the command's JSON outcome (see main). */
+export const REPORTED_AS_JSON = Symbol.for('keypol.reportedAsJson');
 
 /** "keypol: <message>" on stderr, sanitised (messages often quote AWS's text). */
 export function complain(ctx: CommandContext, message: string): void {
@@ -143,7 +148,8 @@ export function diffText(ctx: CommandContext, unified: string): string {
 
 /** A refusal decided by the command itself (before the write path): message, JSON, exit code. */
 export function refuseLocally(ctx: CommandContext, refusal: string, message: string, code: number): number {
+  // With --json the JSON outcome on stdout is the whole answer: it is not repeated as text.
   if (ctx.json) printJson(ctx, {ok: false, refusal, message});
-  complain(ctx, message);
+  else complain(ctx, message);
   return code;
 }

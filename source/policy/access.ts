@@ -83,7 +83,11 @@ export function accessModel(doc: PolicyDocument, key: KeyInfo): AccessModel {
     notes.push(...analyseConsolePolicy(doc, key).deviations.map(d => `Changed by hand: ${d}.`));
   const deleted = [...administrators, ...users].filter(p => p.kind === 'deleted');
   if (deleted.length > 0)
-    notes.push(`${deleted.length} principal(s) were deleted from IAM and show as unique ids.`);
+    notes.push(
+      deleted.length === 1
+        ? '1 principal was deleted from IAM and shows as a unique id.'
+        : `${deleted.length} principals were deleted from IAM and show as unique ids.`,
+    );
   return {
     representable: classification.kind === 'console-default' || classification.kind === 'api-default',
     administrators,

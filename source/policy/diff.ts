@@ -202,10 +202,17 @@ export function diffPolicies(
     summary.push(...lines);
   }
   const topChanged = ['Version', 'Id'].filter(k => before[k] !== after[k]);
-  for (const k of topChanged)
+  for (const k of topChanged) {
+    const [was, now] = [before[k], after[k]];
+    // A field that goes away is removed, not changed "to null".
     summary.push(
-      `changes ${k} from ${JSON.stringify(before[k] ?? null)} to ${JSON.stringify(after[k] ?? null)}`,
+      now === undefined || now === null
+        ? `removes ${k} ${JSON.stringify(was)}`
+        : was === undefined || was === null
+          ? `adds ${k} ${JSON.stringify(now)}`
+          : `changes ${k} from ${JSON.stringify(was)} to ${JSON.stringify(now)}`,
     );
+  }
   const removesAnything = changes.some(
     c => c.change === 'removed' || c.removedActions.length > 0 || c.removedPrincipals.length > 0,
   );

@@ -92,3 +92,4 @@ export {
 } from './iam-principals.js';
 export type {Filterable, IamPrincipal, PrincipalLabel} from './iam-principals.js';
 export {removePrincipalsEverywhere, uniqueIdsIn} from './remove-principals.js';
+export {closestRegion, regionProblem} from './regions.js';

@@ -1,7 +1,7 @@
 // What the store keeps, as plain data. The UI and the gateway import these types; the
 // store itself knows nothing about AWS beyond the strings it is given.
 
-export type ChangeReason = 'upgrade' | 'access-edit' | 'raw-edit' | 'restore' | 'copy';
+export type ChangeReason = 'upgrade' | 'access-edit' | 'deletion' | 'raw-edit' | 'restore' | 'copy';
 /** 'conflict': the policy keypol wrote that another writer replaced right after (kept, not lost). */
 export type BackupReason = ChangeReason | 'conflict';
 

@@ -79,8 +79,8 @@ test('--json: a change that is not confirmed, a usage error and an API error eac
   const usage = await runKeypol(target, ['upgrade', 'alias/console-v1', '--yes', '--json']);
   assert.equal(usage.code, 2);
   assert.deepEqual(JSON.parse(usage.stdout).refusal, 'usage');
-  assert.match(usage.stderr, /^keypol: console default v1 predates key deletion/);
-  assert.doesNotMatch(usage.stderr, /keypol: keypol/);
+  assert.match(JSON.parse(usage.stdout).message, /console default v1 predates key deletion/);
+  assert.equal(usage.stderr, '', '--json says it once, as JSON on stdout');
 
   const missing = await runKeypol(target, ['grant-access', 'alias/no-such-key', '--user', 'x', '--json']);
   assert.equal(missing.code, 1);

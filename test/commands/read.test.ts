@@ -358,3 +358,50 @@ test('show words a lockout on a live policy as a fact, not as what KMS would ref
   assert.doesNotMatch(shown.stdout, /KMS would refuse|KMS will refuse/);
   assert.match(shown.stdout, /Nobody can change this policy any more/);
 });
+
+test('a mistyped Region is refused with the Region it is close to; a missing profile is named', async () => {
+  const typo = await runKeypol(target, ['list', '--region', 'eu-wst-1']);
+  assert.equal(typo.code, 2);
+  assert.match(typo.stderr, /"eu-wst-1" is not a Region name\. Did you mean eu-west-1\?/);
+  const config = join(f.stateDir, 'aws-config-empty');
+  await writeFile(config, '[profile admin]\nregion = eu-west-1\n');
+  const missing = await runKeypol(target, ['whoami', '--profile', 'prdo'], {
+    env: {AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(f.stateDir, 'no-credentials')},
+  });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /profile "prdo" is not in ~\/\.aws\/config or ~\/\.aws\/credentials/);
+});
+
+test('endpoint_url from ~/.aws/config is used: the [services] kms entry of the profile, else its own', async () => {
+  const config = join(f.stateDir, 'aws-config-endpoint');
+  await writeFile(
+    config,
+    '[profile local]\nregion = us-east-1\nservices = local\naws_access_key_id = AKIASANDBOXROOT00000\n' +
+      `aws_secret_access_key = x\n\n[services local]\nkms =\n  endpoint_url = ${f.sandbox.endpoint}\n` +
+      `sts =\n  endpoint_url = ${f.sandbox.endpoint}\n\n` +
+      `[profile plain]\nregion = us-east-1\nendpoint_url = ${f.sandbox.endpoint}\n` +
+      'aws_access_key_id = AKIASANDBOXROOT00000\naws_secret_access_key = x\n',
+  );
+  for (const profile of ['local', 'plain']) {
+    // No endpoint in the environment: only the config file can point at the sandbox.
+    const env = {
+      AWS_CONFIG_FILE: config,
+      AWS_ENDPOINT_URL: '',
+      AWS_ENDPOINT_URL_KMS: '',
+      AWS_ENDPOINT_URL_STS: '',
+    };
+    const result = await runKeypol(target, ['whoami', '--json', '--profile', profile], {env});
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).endpoint, f.sandbox.endpoint);
+  }
+});
+
+test('show ARN takes the Region from the ARN, whatever Region the profile names', async () => {
+  const eu = JSON.parse((await runKeypol(target, ['list', '--json', '--region', 'eu-west-1'])).stdout) as {
+    arn: string;
+  }[];
+  const arn = eu[0]!.arn;
+  const shown = await runKeypol(target, ['show', arn, '--json', '--region', 'us-east-1']);
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.equal(JSON.parse(shown.stdout).arn, arn);
+});

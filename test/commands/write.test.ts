@@ -339,7 +339,8 @@ test('grant-access and deletion edit the console statements', async t => {
   );
   assert.deepEqual(
     history.map((b: {reason: string}) => b.reason),
-    ['access-edit', 'access-edit', 'access-edit', 'access-edit'],
+    // Newest first; deletion --allow/--deny are logged as what they are, not as an access edit.
+    ['deletion', 'deletion', 'access-edit', 'access-edit'],
   );
 });
 

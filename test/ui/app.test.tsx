@@ -258,7 +258,9 @@ test(': checks the Region name before switching, then switches and lists its key
   await press(r, KEY.backspace.repeat(12));
   await press(r, 'euwest1\r');
   await waitForFrame(r, '"euwest1" is not a Region name. Did you mean eu-west-1?');
-  await retype('eu-west-1x');
+  await retype('eu-wst-1'); // the shape of a Region, one letter from a known one: a typo
+  await waitForFrame(r, '"eu-wst-1" is not a Region name. Did you mean eu-west-1?');
+  await retype('eu west one');
   await waitForFrame(r, 'Regions look like eu-west-1 or us-gov-west-1');
   assert.deepEqual(asked, [], 'a malformed name never reaches the reconnect');
   await retype('xx-nowhere-1');

@@ -180,6 +180,10 @@ test('a Region name is checked and a likely typo gets its correction', () => {
     /"nowhere-1" is not a Region name: Regions look like eu-west-1/,
   );
   assert.match(regionProblem('') ?? '', /Type a Region/);
+  // The shape of a Region and close to a known one: a typo ("This region has no keys" otherwise).
+  assert.match(regionProblem('eu-wst-1') ?? '', /Did you mean eu-west-1\?/);
+  assert.match(regionProblem('us-esat-1') ?? '', /Did you mean us-east-1\?/);
+  assert.equal(regionProblem('xx-newregion-1'), undefined, 'a Region newer than the list is let through');
   assert.ok(!(regionProblem(`eu${ESC}[2J`) ?? '').includes(ESC));
 });
 

@@ -4,29 +4,17 @@
 import React from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {ConnectionInfo} from '../../aws/types.js';
-import {sanitizeText} from '../../policy/index.js';
+import {regionProblem as checkRegion, sanitizeText} from '../../policy/index.js';
 import {useScreen, useTheme} from '../context.js';
 import {actionFor, splitKeys} from '../keymap.js';
 import {truncate} from '../../policy/index.js';
 import {useKeyState} from '../hooks/useKeyState.js';
 import {TextInput} from './TextInput.js';
 
-/** Every AWS Region name has this shape: eu-west-1, us-gov-west-1, us-isob-east-1, cn-north-1. */
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-/** The same parts without the dashes, to recognise "euwest1" or "EU_WEST_1". */
-const LOOSE_REGION = /^([a-z]{2})[-_ ]?(gov|iso[a-z]?)?[-_ ]?([a-z]+?)[-_ ]?(\d)$/;
-/** Area codes of today's Regions: a "did you mean" is offered only for these. */
-const AREAS: ReadonlySet<string> = new Set(['af', 'ap', 'ca', 'cn', 'eu', 'il', 'me', 'mx', 'sa', 'us']);
-
 /** Why `region` is not a Region name (with the likely intended name), or undefined when it is one. */
 export function regionProblem(region: string): string | undefined {
-  if (REGION.test(region)) return undefined;
-  if (region === '') return 'Type a Region, for example eu-west-1.';
-  const shown = `"${truncate(sanitizeText(region), 40)}"`;
-  const m = LOOSE_REGION.exec(region.toLowerCase());
-  const guess = m && AREAS.has(m[1] ?? '') ? [m[1], m[2], m[3], m[4]].filter(Boolean).join('-') : undefined;
-  if (guess && REGION.test(guess)) return `${shown} is not a Region name. Did you mean ${guess}?`;
-  return `${shown} is not a Region name: Regions look like eu-west-1 or us-gov-west-1 (lower case, with dashes).`;
+  const problem = checkRegion(region);
+  return problem === undefined ? undefined : sanitizeText(problem);
 }
 
 export interface SwitchPromptProps {

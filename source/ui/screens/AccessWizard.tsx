@@ -94,6 +94,10 @@ function typedProblem(
     : `IAM has no ${ref.name} in account ${accountId}: KMS would refuse the policy.`;
 }
 
+/** What the backup and the audit log call the change. */
+const reasonOf = (edits: AccessEdit[]) =>
+  edits.length > 0 && edits.every(e => e.op === 'set-deletion') ? 'deletion' : 'access-edit';
+
 function describeEdit(edit: AccessEdit, accountId: string): string {
   if (edit.op === 'set-deletion') {
     return edit.allow
@@ -146,7 +150,7 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   const planned = useMemo(() => {
     if (step !== 'review' || edits.length === 0 || !model.document) return undefined;
     const result = applyAll(model.document, edits, apply);
-    return result.ok ? propose(model.snapshot, printPolicy(result.document), 'access-edit') : result.reason;
+    return result.ok ? propose(model.snapshot, printPolicy(result.document), reasonOf(edits)) : result.reason;
   }, [step, edits, model, propose]);
 
   const typedVerdict = (text: string): {ok: boolean; lines: Line[]} | undefined => {
@@ -241,7 +245,7 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
           const doc = documentOf(live);
           if (typeof doc === 'string') return doc;
           const again = applyAll(doc, edits, apply);
-          return again.ok ? propose(live, printPolicy(again.document), 'access-edit') : again.reason;
+          return again.ok ? propose(live, printPolicy(again.document), reasonOf(edits)) : again.reason;
         }}
         onWritten={onWritten}
         onClose={onClose}

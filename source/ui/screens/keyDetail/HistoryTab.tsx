@@ -140,7 +140,7 @@ export function HistoryTab({
       <Text bold wrap="truncate-end">
         {entries.length === 0
           ? 'No backups yet: keypol saves one here before every change it makes to this key.'
-          : `Backups of this key (${entries.length}), newest first. ${restoreRefusal ? 'Restoring is not possible now.' : 'Enter restores the selected one after a review.'}`}
+          : `Backups of this key (${entries.length}), newest first. ${restoreRefusal ? `Restoring is off: ${restoreRefusal}` : 'Enter restores the selected one after a review.'}`}
       </Text>
       <Text color={theme.muted} wrap="truncate-end">
         {fit(`${'time'.padEnd(24)}${'reason'.padEnd(14)}${'sha256'.padEnd(14)}caller`, width)}

@@ -5,6 +5,13 @@ import type {KeyDetails} from '../../../aws/types.js';
 import {sanitizeText} from '../../../policy/index.js';
 import type {PolicyModel} from '../../hooks/usePolicy.js';
 
+/** The classification as a noun phrase for a sentence ("this is …"). */
+const KIND_WORDS: Partial<Record<string, string>> = {
+  'api-default': 'the default policy KMS gives a key created without one',
+  custom: 'a custom policy',
+  'aws-managed': 'an AWS managed key policy',
+};
+
 export type ChangeAction = 'upgrade' | 'access' | 'edit' | 'restore';
 
 /** `readOnlyFrom`: where read-only mode came from (--read-only, KEYPOL_READ_ONLY=1, the settings file). */
@@ -27,8 +34,10 @@ export function changeRefusal(
   if (action === 'access') return undefined;
   const c = model.classification;
   if (!c || (c.kind !== 'console-default' && c.kind !== 'console-modified')) {
-    const label = c ? sanitizeText(c.label) : 'not recognised';
-    return `Nothing to upgrade: this policy is ${label}, not a console default. Use a (access) or e (edit).`;
+    const what = c
+      ? (KIND_WORDS[c.kind] ?? `a ${sanitizeText(c.label)} policy`)
+      : 'not a policy keypol recognises';
+    return `Nothing to upgrade: this is ${what}, not a console default. Use a (access) or e (edit).`;
   }
   if (!c.outdated)
     return 'Nothing to upgrade: this policy already has every permission of the current console default.';
