@@ -10,6 +10,7 @@ import {useGateway, useOverlayOpen, useScreen, useTheme} from '../../context.js'
 import {errorMessage} from '../../hooks/usePolicy.js';
 import {actionFor, splitKeys} from '../../keymap.js';
 import {fit} from '../../../policy/index.js';
+import {wrapWords} from '../../components/LineView.js';
 import {follow, move, type Move, type View} from '../../viewport.js';
 
 export interface HistoryTabProps {
@@ -99,7 +100,14 @@ export function HistoryTab({
 
   const entries = loaded.status === 'ready' ? loaded.backups : NO_BACKUPS;
   const notes = loaded.status === 'ready' ? legend(loaded) : undefined;
-  const listHeight = Math.max(1, height - 2 - (notes ? 1 : 0));
+  // The intro wraps rather than losing its end (why restoring is off, at 80 columns).
+  const intro = wrapWords(
+    entries.length === 0
+      ? 'No backups yet: keypol saves one here before every change it makes to this key.'
+      : `Backups of this key (${entries.length}), newest first. ${restoreRefusal ? `Restoring is off: ${restoreRefusal}` : 'Enter restores the selected one after a review.'}`,
+    width,
+  ).slice(0, Math.max(1, height - 2));
+  const listHeight = Math.max(1, height - 1 - intro.length - (notes ? 1 : 0));
   const current = follow(view, entries.length, listHeight);
   // Enter means "restore" only when there is a backup to restore (the footer follows).
   useScreen('history', isActive && entries.length > 0 && !restoreRefusal);
@@ -137,11 +145,11 @@ export function HistoryTab({
   }
   return (
     <Box flexDirection="column" height={height} width={width}>
-      <Text bold wrap="truncate-end">
-        {entries.length === 0
-          ? 'No backups yet: keypol saves one here before every change it makes to this key.'
-          : `Backups of this key (${entries.length}), newest first. ${restoreRefusal ? `Restoring is off: ${restoreRefusal}` : 'Enter restores the selected one after a review.'}`}
-      </Text>
+      {intro.map((text, i) => (
+        <Text key={`intro-${i}`} bold wrap="truncate-end">
+          {text}
+        </Text>
+      ))}
       <Text color={theme.muted} wrap="truncate-end">
         {fit(`${'time'.padEnd(24)}${'reason'.padEnd(14)}${'sha256'.padEnd(14)}caller`, width)}
       </Text>

@@ -238,11 +238,9 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
         else if (act === 'copyPolicy' && model) setStatus(copy(model.snapshot.text, 'the policy'));
         else if (tab === 5 && actionFor('details', i, k))
           return keyAction(actionFor('details', i, k) as 'cancelDeletion' | 'rotation');
-        else if (tab === 3 && model && actionFor('history', i, k) === 'restore') {
-          // The History tab leaves Enter alone when restoring is refused; the refusal is said here.
-          const refusal = changeRefusal('restore', keyDetails, model, readOnly);
-          if (refusal) setStatus(refusal);
-        } else if ((act === 'upgrade' || act === 'access' || act === 'edit') && model) {
+        // The History tab leaves Enter alone when restoring is refused: its first line says why.
+        else if (tab === 3 && actionFor('history', i, k) === 'restore') continue;
+        else if ((act === 'upgrade' || act === 'access' || act === 'edit') && model) {
           const refusal = changeRefusal(act, keyDetails, model, readOnly);
           if (refusal) setStatus(refusal);
           else if (act === 'upgrade') setMode({name: 'upgrade', model});
