@@ -25,7 +25,7 @@ const delay = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 export async function waitForFrame(
   r: Rendered,
   check: string | ((frame: string) => boolean),
-  timeoutMs = 5000,
+  timeoutMs = 15_000, // a ceiling for a loaded machine; a passing wait returns as soon as the frame shows
 ): Promise<string> {
   const ok = typeof check === 'string' ? (f: string) => f.includes(check) : check;
   const end = Date.now() + timeoutMs;

@@ -66,16 +66,15 @@ test('sorting: empty values last, ties by key id; s cycles through every column'
   assert.equal(nextSort(column), SORT_ORDER[0]);
 });
 
-test('10,000 rows filter in well under a frame', () => {
+// How fast is the benchmark's question (bench/tui-10k.ts), not a timed test's.
+test('10,000 rows: each narrowing filter finds exactly its keys', () => {
   const many = Array.from({length: 10_000}, (_, i) =>
     key(`${i.toString(16).padStart(8, '0')}-0000`, `app-${i}`, {description: `generated key ${i}`}),
   );
-  filterRows(many, 'warm-up');
-  const start = performance.now();
-  for (const q of ['a', 'ap', 'app', 'app-', 'app-9', 'app-99', 'state:enabled app-999']) filterRows(many, q);
-  const perKeystroke = (performance.now() - start) / 7;
+  assert.equal(filterRows(many, 'app-').length, 10_000);
+  assert.equal(filterRows(many, 'app-99').length, 111); // 99, 990–999, 9900–9999
+  assert.equal(filterRows(many, 'app-999').length, 11);
   assert.equal(filterRows(many, 'app-9999').length, 1);
-  assert.ok(perKeystroke < 50, `filter took ${perKeystroke.toFixed(1)} ms per keystroke`);
 });
 
 test('any identifier the AWS CLI prints finds its key: key ARN, alias ARN, key id, alias name', () => {
