@@ -24,6 +24,7 @@ import {HelpOverlay, helpLayout} from './components/HelpOverlay.js';
 import {viewerActions} from './hooks/useLineScroll.js';
 import {SwitchPrompt} from './components/SwitchPrompt.js';
 import {ErrorBoundary} from './components/ErrorBoundary.js';
+import {TooSmall, isTooSmall} from './components/TooSmall.js';
 import {KeyListScreen} from './screens/KeyListScreen.js';
 import {KeyDetailScreen} from './screens/keyDetail/KeyDetailScreen.js';
 
@@ -167,7 +168,14 @@ function Frame({
           <BodySizeContext.Provider value={bodySize}>
             {/* 100%, not `columns`: on a resize Ink draws once before this state catches up, and
                 a frame wider than the terminal would wrap and scroll the screen (run.tsx). */}
-            <Box flexDirection="column" width="100%" height={rows} overflow="hidden">
+            {isTooSmall(columns, rows) ? <TooSmall columns={columns} rows={rows} /> : null}
+            <Box
+              display={isTooSmall(columns, rows) ? 'none' : 'flex'}
+              flexDirection="column"
+              width="100%"
+              height={rows}
+              overflow="hidden"
+            >
               <Header info={gateway.info} identity={identity} width={columns} />
               <Box flexDirection="column" width={columns} height={bodyHeight} overflow="hidden">
                 {overlay === 'help' ? (

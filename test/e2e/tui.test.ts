@@ -218,3 +218,23 @@ test(
     }
   },
 );
+
+test(
+  'below 60×12 keypol says to make the terminal larger; grown back, the list is where it was',
+  {skip, timeout: 60_000},
+  async () => {
+    const s = startKeypol(['--sandbox'], {cols: 40, rows: 10});
+    try {
+      const small = await s.waitFor('Make the terminal larger');
+      assert.match(small.replace(/\s+/g, ' '), /needs 60×12, this one is 40×10/);
+      assert.doesNotMatch(small, /ALIAS/, 'no broken table under the message');
+      s.resize(80, 24);
+      await s.waitFor(screen => HEADER.test(screen.split('\n')[0] ?? '') && screen.includes('console-v1'));
+      assert.doesNotMatch(s.screen(), /Make the terminal larger/);
+      s.write('q');
+      await assertRestored(s);
+    } finally {
+      s.dispose();
+    }
+  },
+);
