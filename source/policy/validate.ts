@@ -11,6 +11,8 @@ function isObject(v: Json | undefined): v is {[key: string]: Json} {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const PRINCIPAL_CODES = new Set(['deleted-principal', 'iam-group', 'principal']);
+
 function statementNodes(root: Node | undefined): Node[] {
   const node = root && findNodeAtLocation(root, ['Statement']);
   if (!node) return [];
@@ -99,6 +101,17 @@ export function validatePolicy(text: string): Finding[] {
     const node = nodes[i];
     return node ? at(node.offset).line : undefined;
   };
+  // A finding about one principal goes on that principal's line, not the statement's opening brace.
+  const principalLineOf = (i: number, message: string): number | undefined => {
+    const stack = nodes[i] ? [nodes[i]] : [];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (node.type === 'string' && typeof node.value === 'string' && node.value.length >= 12) {
+        if (message.includes(node.value)) return at(node.offset).line;
+      }
+      stack.push(...(node.children ?? []).slice().reverse());
+    }
+    return undefined;
+  };
   const doc = parsed.document;
   if (doc.Version === undefined) {
     findings.push({
@@ -135,11 +148,12 @@ export function validatePolicy(text: string): Finding[] {
     const line = lineOf(index);
     const at = (f: Omit<Finding, 'statementIndex' | 'line'>): Finding => {
       const sid = isObject(st) && typeof st.Sid === 'string' ? st.Sid : undefined;
+      const own = PRINCIPAL_CODES.has(f.code) ? (principalLineOf(index, f.message) ?? line) : line;
       return {
         ...f,
         statementIndex: index,
         ...(sid === undefined ? {} : {sid}),
-        ...(line === undefined ? {} : {line}),
+        ...(own === undefined ? {} : {line: own}),
       };
     };
     if (!isObject(st)) {

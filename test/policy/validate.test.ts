@@ -54,11 +54,8 @@ test('an IAM group principal is refused with the Developer Guide explanation', (
   const [group] = findings;
   assert.equal(group?.sid, 'Allow access for Key Administrators');
   assert.equal(group?.statementIndex, 1);
-  // The statement's line is the line of its "{", just above its Sid (0-based index = 1-based line - 1).
-  assert.equal(
-    group?.line,
-    text.split('\n').findIndex(l => l.includes('Allow access for Key Administrators')),
-  );
+  // A principal's finding sits on that principal's own line (1-based), not the statement's "{".
+  assert.equal(group?.line, text.split('\n').findIndex(l => l.includes(':group/KeyAdmins')) + 1);
   assert.ok(group?.message.includes(GROUP_REASON));
   assert.match(
     GROUP_REASON,
@@ -74,6 +71,9 @@ test('a unique id (AROA…) is flagged as a deleted principal, as a warning', ()
     findings.map(f => f.statementIndex),
     [2, 3],
   );
+  // Each on the line that names the unique id, where the Policy tab puts its ⚠.
+  const lines = fixtureText('deleted-principal').split('\n');
+  for (const f of findings) assert.match(lines[f.line! - 1]!, /"A(RO|ID)A[0-9A-Z]+"/);
   assert.equal(hasErrors(findings), false);
 });
 

@@ -50,7 +50,7 @@ export function jsonLines(text: string): JsonToken[][] {
 
 /** Cells left for the text once the mark and the line-number gutter are drawn. */
 export function jsonTextWidth(width: number, lineCount: number): number {
-  return Math.max(10, width - 2 - String(lineCount).length);
+  return Math.max(10, width - 3 - String(lineCount).length); // mark, space, gutter, space
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
@@ -164,7 +164,8 @@ const Row = memo(function Row({tokens, label, mark, found, theme}: RowProps) {
   const markColor = mark === 'error' ? theme.danger : mark === 'warning' ? theme.warning : theme.accent;
   return (
     <Text wrap="truncate-end">
-      <Text color={mark ? markColor : undefined}>{mark ? MARK[mark] : ' '}</Text>
+      {/* The mark, then a space: `⚠ 12`, never `⚠12`. */}
+      <Text color={mark ? markColor : undefined}>{mark ? `${MARK[mark]} ` : '  '}</Text>
       <Text color={found === 'current' ? theme.accent : theme.muted} inverse={found !== undefined}>
         {label}
       </Text>

@@ -94,8 +94,8 @@ test('long lines wrap onto continuation rows: nothing is cut, the number and mar
   assert.equal(rowOfLine(rows, 3), rows.length - 1);
   const r = render(view(lines, 0, rows.length, 40, new Map([[2, 'warning' as const]])));
   const frame = rows_(r.lastFrame());
-  assert.match(frame[1]!, /^⚠2 +"AWS"/);
-  assert.match(frame[2]!, /^ {3} {4}\S/, 'continuation rows have a blank gutter and sit under the content');
+  assert.match(frame[1]!, /^⚠ 2 +"AWS"/, 'the mark, a space, then the line number');
+  assert.match(frame[2]!, /^ {4} {4}\S/, 'continuation rows have a blank gutter and sit under the content');
   assert.ok(frame.every(l => l.length <= 40));
   r.unmount();
 });
@@ -213,8 +213,8 @@ test('after scrolling into a wrapped line, the top row still shows its line numb
   const continuation = rows.findIndex(r => !r.first);
   assert.ok(continuation > 0);
   const r = render(view(lines, continuation, 3, 40));
-  assert.match(rows_(r.lastFrame())[0]!, /^ 2 /, 'the first visible row names line 2');
-  assert.match(rows_(r.lastFrame())[1]!, /^ {3}/, 'later continuation rows keep a blank gutter');
+  assert.match(rows_(r.lastFrame())[0]!, /^ {2}2 /, 'the first visible row names line 2');
+  assert.match(rows_(r.lastFrame())[1]!, /^ {4}/, 'later continuation rows keep a blank gutter');
   r.unmount();
 });
 
