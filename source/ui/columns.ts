@@ -37,6 +37,7 @@ const PRIORITY: readonly ColumnKey[] = ['alias', 'id', 'badge', 'state', 'spec',
 const GROWTH: ReadonlyArray<[ColumnKey, number]> = [
   ['alias', 20],
   ['description', 16],
+  ['id', 36], // all or nothing: a whole key id can be copied, a cut one cannot (120 columns on)
   ['alias', 24],
   ['badge', 13],
   ['spec', 13],
@@ -46,7 +47,6 @@ const GROWTH: ReadonlyArray<[ColumnKey, number]> = [
   ['state', 15],
   ['spec', 17],
   ['description', 40],
-  ['id', 36],
   ['description', Number.POSITIVE_INFINITY],
 ];
 
@@ -69,6 +69,7 @@ export function layoutColumns(width: number): Column[] {
   for (const [key, cap] of GROWTH) {
     const current = widths.get(key);
     if (current === undefined || spare <= 0) continue;
+    if (key === 'id' && spare < cap - current) continue;
     const grow = Math.max(0, Math.min(spare, cap - current));
     widths.set(key, current + grow);
     spare -= grow;

@@ -35,6 +35,11 @@ test('at 80 and 100 columns: alias, id, state, spec, policy and description; the
   assert.ok(at100.find(c => c.key === 'description')!.width >= 22, 'the description gets the room');
 });
 
+test('from 120 columns the whole key id shows (a cut one cannot be copied); below, its short form', () => {
+  assert.equal(layoutColumns(120).find(c => c.key === 'id')!.width, 36);
+  assert.equal(layoutColumns(100).find(c => c.key === 'id')!.width, 10);
+});
+
 test('wide terminals show the manager and the whole key id', () => {
   const columns = layoutColumns(200);
   assert.ok(columns.some(c => c.key === 'manager'));
