@@ -13,17 +13,14 @@
 import {PutKeyPolicyCommand, type KMSClient} from '@aws-sdk/client-kms';
 import {
   POLICY_MAX_BYTES,
-  diffPolicies,
   hasErrors,
   lintPolicy,
   parsePolicy,
-  policiesEqual,
   policyByteLength,
   validatePolicy,
-  type Finding,
   type PolicyDocument,
 } from '../policy/index.js';
-import {startAttempt, type Attempt} from '../store/audit.js';
+import {startAttempt} from '../store/audit.js';
 import {writeBackup, type BackupFaults} from '../store/backups.js';
 import {sha256Hex} from '../store/hash.js';
 import type {LockOptions} from '../store/lock.js';
@@ -47,6 +44,8 @@ import {
   type WriteOutcome,
   type WriteRequest,
 } from './types.js';
+import {auditTrail, count, refuse, sameText, withWarnings, type Refusal} from './write-outcome.js';
+import {overwritten, verify} from './write-verify.js';
 
 /** Points in the sequence where a test can step in (another writer, a crash). */
 export type WritePoint = 'after-backup' | 'before-put' | 'after-put' | 'after-verify';
@@ -71,8 +70,6 @@ export interface WriteDeps {
   lock?: LockOptions;
   hooks?: WriteHooks;
 }
-
-type Refusal = Extract<WriteOutcome, {ok: false}>;
 
 /** A local refusal (no API call to KMS) when the policy names a principal IAM does not have. */
 async function principalStep(
@@ -266,126 +263,6 @@ async function lockedWrite(deps: WriteDeps, request: WriteRequest, caller: Ident
   return verify(deps, request, caller, backup, written, trail);
 }
 
-/** The audit outcome line and the warnings of one attempt. */
-interface Trail {
-  warnings: string[];
-  /** Set when an outcome line could not be appended. */
-  readonly unlogged: boolean;
-  log(result: string, applied: boolean | null, fields?: Record<string, string>): Promise<void>;
-  /** Logs the refusal as the outcome and returns it, saying whether keypol's put took effect. */
-  end(outcome: Refusal, applied: boolean | null, fields?: Record<string, string>): Promise<WriteOutcome>;
-}
-
-function auditTrail(attempt: Attempt): Trail {
-  const warnings: string[] = [];
-  let unlogged = false;
-  const log: Trail['log'] = async (result, applied, fields = {}) => {
-    await attempt.outcome(result, applied, fields).catch((error: Error) => {
-      unlogged = true;
-      warnings.push(`The audit log could not be appended: ${error.message}`);
-    });
-  };
-  return {
-    warnings,
-    get unlogged() {
-      return unlogged;
-    },
-    log,
-    async end(outcome, applied, fields = {}) {
-      await log(outcome.refusal, applied, {message: outcome.message, ...fields});
-      return withWarnings(
-        {...outcome, applied, ...(unlogged ? {auditLogged: false as const} : {})},
-        warnings,
-      );
-    },
-  };
-}
-
-/** The second look, after a delay: a writer whose put landed just after keypol's shows now. */
-async function verify(
-  deps: WriteDeps,
-  request: WriteRequest,
-  caller: Identity,
-  backup: BackupEntry,
-  first: PolicySnapshot,
-  trail: Trail,
-  /** 'applied': the put's answer was lost, and a re-read showed it took effect. */
-  how: {result: 'ok' | 'applied'; message?: string} = {result: 'ok'},
-): Promise<WriteOutcome> {
-  await deps.hooks?.at?.('after-verify');
-  let written = first;
-  if (deps.verifyDelayMs > 0) {
-    await new Promise(resolve => setTimeout(resolve, deps.verifyDelayMs));
-    try {
-      written = await deps.readPolicy(request.key.arn);
-    } catch {
-      // The first verification stands; nothing suggests another writer.
-    }
-    if (!sameText(written.text, request.afterText)) {
-      return overwritten(deps, request, caller, backup, written, trail, true);
-    }
-  }
-  await trail.log(how.result, true, {
-    backupId: backup.id,
-    afterSha256: written.sha256,
-    ...(how.message ? {message: how.message} : {}),
-  });
-  return withWarnings(
-    {
-      ok: true,
-      backupId: backup.id,
-      backupPath: backup.path,
-      after: written,
-      diff: diffPolicies(documentOf(backup.text), documentOf(written.text)),
-      ...(trail.unlogged ? {auditLogged: false as const} : {}),
-    },
-    trail.warnings,
-  );
-}
-
-/**
- * After the put, KMS holds a third policy: another writer replaced keypol's (or raced it). Their
- * version is live; keypol's is kept as a backup so that neither is lost.
- */
-async function overwritten(
-  deps: WriteDeps,
-  request: WriteRequest,
-  caller: Identity,
-  backup: BackupEntry,
-  live: PolicySnapshot,
-  trail: Trail,
-  applied: true | null,
-): Promise<WriteOutcome> {
-  const paths = [backup.path];
-  let keptNote = '';
-  try {
-    const ours = await writeBackup(deps.stateDir, {
-      keyArn: request.key.arn,
-      region: deps.region,
-      caller: caller.arn,
-      reason: 'conflict',
-      text: request.afterText,
-    });
-    paths.push(ours.path);
-    keptNote = ` keypol's version is kept as backup ${ours.id}`;
-  } catch (error) {
-    keptNote = ` keypol's version could not be kept (${(error as Error).message})`;
-  }
-  // Same statements, other top-level elements: the endpoint stored keypol's policy its own way
-  // (as the sandbox once dropped "__proto__"); that is no conflict, and saying so would mislead.
-  const storedDifferently = sameStatements(live.text, request.afterText);
-  const message = storedDifferently
-    ? `KMS stored the policy with other top-level elements than keypol sent (its statements are as written): the endpoint changed it on storing, not another writer.` +
-      `${keptNote}; the previous policy is backup ${backup.id}. Review the live policy with keypol show.`
-    : `Another writer changed the policy right after keypol's put: KMS now holds a policy that is neither the one you reviewed nor the one keypol wrote.` +
-      `${keptNote}; the previous policy is backup ${backup.id}. Review the live policy (keypol show) and, for who wrote it, the key's PutKeyPolicy events in CloudTrail.`;
-  const refusal = refuse(storedDifferently ? 'unverified' : 'conflict', message);
-  return trail.end({...refusal, live, backupPaths: paths}, applied, {
-    backupId: backup.id,
-    liveSha256: live.sha256,
-  });
-}
-
 const CHANGED_SINCE_REVIEW =
   'The policy changed since you read it (another writer): review the live policy and try again.';
 
@@ -408,37 +285,4 @@ function localRefusal(deps: WriteDeps, {key, afterText}: WriteRequest): Refusal 
     return refuse('invalid', `The new policy has ${count(errors)}: fix them and try again.`, findings);
   }
   return undefined;
-}
-
-function refuse(refusal: Refusal['refusal'], message: string, findings?: Finding[]): Refusal {
-  return {ok: false, refusal, message, ...(findings ? {findings} : {})};
-}
-
-function withWarnings<T extends WriteOutcome>(outcome: T, warnings: string[]): T {
-  const all = [...warnings, ...(outcome.warnings ?? [])];
-  return all.length ? {...outcome, warnings: all} : outcome;
-}
-
-function count(errors: Finding[]): string {
-  return errors.length === 1 ? '1 error' : `${errors.length} errors`;
-}
-
-/** KMS re-serialises policies (and may reorder lists), so equality is semantic, not textual. */
-function sameText(a: string, b: string): boolean {
-  if (a === b) return true;
-  const left = parsePolicy(a);
-  const right = parsePolicy(b);
-  return left.ok && right.ok && policiesEqual(left.document, right.document);
-}
-
-function sameStatements(a: string, b: string): boolean {
-  const [left, right] = [documentOf(a), documentOf(b)];
-  return (
-    left.Statement.length > 0 && policiesEqual({Statement: left.Statement}, {Statement: right.Statement})
-  );
-}
-
-function documentOf(text: string): PolicyDocument {
-  const parsed = parsePolicy(text);
-  return parsed.ok ? parsed.document : {Statement: []};
 }
