@@ -92,4 +92,6 @@ export {
 } from './iam-principals.js';
 export type {Filterable, IamPrincipal, PrincipalLabel} from './iam-principals.js';
 export {removePrincipalsEverywhere, uniqueIdsIn} from './remove-principals.js';
+export {deletionUnconfirmed, removeDeletedPrincipals, resolveUniqueIds} from './deleted-principals.js';
+export type {DeletedRemoval, UniqueIdState} from './deleted-principals.js';
 export {closestRegion, regionProblem} from './regions.js';
