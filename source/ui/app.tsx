@@ -8,8 +8,10 @@ import type {Identity, KmsGateway} from '../aws/types.js';
 import {
   BodySizeContext,
   GatewayContext,
+  OffKeysContext,
   OverlayContext,
   SCREEN_DEPTH,
+  type OffKeys,
   ScreenContext,
   ThemeContext,
 } from './context.js';
@@ -80,6 +82,7 @@ function Frame({
   const [route, setRoute] = useState<Route>({kind: 'keys'});
   const [overlay, setOverlay, latestOverlay] = useKeyState<'help' | 'switch' | undefined>(undefined);
   const [declared, setDeclared] = useState<readonly Screen[]>([]);
+  const [off, setOff] = useState<OffKeys>();
   const keys = useKeys(gateway);
   const owned = useRef(new Set<KmsGateway>());
 
@@ -164,72 +167,74 @@ function Frame({
   return (
     <GatewayContext.Provider value={gateway}>
       <ScreenContext.Provider value={declare}>
-        <OverlayContext.Provider value={overlay !== undefined}>
-          <BodySizeContext.Provider value={bodySize}>
-            {/* 100%, not `columns`: on a resize Ink draws once before this state catches up, and
+        <OffKeysContext.Provider value={setOff}>
+          <OverlayContext.Provider value={overlay !== undefined}>
+            <BodySizeContext.Provider value={bodySize}>
+              {/* 100%, not `columns`: on a resize Ink draws once before this state catches up, and
                 a frame wider than the terminal would wrap and scroll the screen (run.tsx). */}
-            {isTooSmall(columns, rows) ? <TooSmall columns={columns} rows={rows} /> : null}
-            <Box
-              display={isTooSmall(columns, rows) ? 'none' : 'flex'}
-              flexDirection="column"
-              width="100%"
-              height={rows}
-              overflow="hidden"
-            >
-              <Header info={gateway.info} identity={identity} width={columns} />
-              <Box flexDirection="column" width={columns} height={bodyHeight} overflow="hidden">
-                {overlay === 'help' ? (
-                  <HelpOverlay
-                    screen={screen}
-                    readOnly={gateway.info.readOnly}
-                    width={columns}
-                    height={bodyHeight}
-                    top={helpTop}
-                  />
-                ) : null}
-                {overlay === 'switch' ? (
-                  // The overlay itself is not covered: its text fields take keys.
-                  <OverlayContext.Provider value={false}>
-                    <SwitchPrompt
-                      info={gateway.info}
-                      onSubmit={reconnect ? switchTo : undefined}
-                      onCancel={() => setOverlay(undefined)}
+              {isTooSmall(columns, rows) ? <TooSmall columns={columns} rows={rows} /> : null}
+              <Box
+                display={isTooSmall(columns, rows) ? 'none' : 'flex'}
+                flexDirection="column"
+                width="100%"
+                height={rows}
+                overflow="hidden"
+              >
+                <Header info={gateway.info} identity={identity} width={columns} />
+                <Box flexDirection="column" width={columns} height={bodyHeight} overflow="hidden">
+                  {overlay === 'help' ? (
+                    <HelpOverlay
+                      screen={screen}
+                      readOnly={gateway.info.readOnly}
                       width={columns}
+                      height={bodyHeight}
+                      top={helpTop}
                     />
-                  </OverlayContext.Provider>
-                ) : null}
-                {/* Hidden, not unmounted, while another view shows: the list keeps its cursor and filter. */}
-                <Box display={!detailRow && overlay === undefined ? 'flex' : 'none'}>
-                  <KeyListScreen
-                    keys={keys}
-                    onOpen={openRow}
-                    onQuit={onQuit}
-                    isActive={!detailRow && overlay === undefined}
-                    onSwitchRegion={
-                      reconnect ? region => void switchTo(region, gateway.info.profile) : undefined
-                    }
-                    width={columns}
-                    height={bodyHeight}
-                  />
-                </Box>
-                {detailRow ? (
-                  <Box display={overlay === undefined ? 'flex' : 'none'} flexDirection="column">
-                    <KeyDetailScreen
-                      key={detailRow.keyId}
-                      summary={detailRow.summary}
-                      details={detailRow.details}
-                      onBack={() => setRoute({kind: 'keys'})}
-                      onChanged={details => keys.refreshKey(detailRow.keyId, details)}
+                  ) : null}
+                  {overlay === 'switch' ? (
+                    // The overlay itself is not covered: its text fields take keys.
+                    <OverlayContext.Provider value={false}>
+                      <SwitchPrompt
+                        info={gateway.info}
+                        onSubmit={reconnect ? switchTo : undefined}
+                        onCancel={() => setOverlay(undefined)}
+                        width={columns}
+                      />
+                    </OverlayContext.Provider>
+                  ) : null}
+                  {/* Hidden, not unmounted, while another view shows: the list keeps its cursor and filter. */}
+                  <Box display={!detailRow && overlay === undefined ? 'flex' : 'none'}>
+                    <KeyListScreen
+                      keys={keys}
+                      onOpen={openRow}
+                      onQuit={onQuit}
+                      isActive={!detailRow && overlay === undefined}
+                      onSwitchRegion={
+                        reconnect ? region => void switchTo(region, gateway.info.profile) : undefined
+                      }
                       width={columns}
                       height={bodyHeight}
                     />
                   </Box>
-                ) : null}
+                  {detailRow ? (
+                    <Box display={overlay === undefined ? 'flex' : 'none'} flexDirection="column">
+                      <KeyDetailScreen
+                        key={detailRow.keyId}
+                        summary={detailRow.summary}
+                        details={detailRow.details}
+                        onBack={() => setRoute({kind: 'keys'})}
+                        onChanged={details => keys.refreshKey(detailRow.keyId, details)}
+                        width={columns}
+                        height={bodyHeight}
+                      />
+                    </Box>
+                  ) : null}
+                </Box>
+                <Footer screen={screen} readOnly={gateway.info.readOnly} off={off} width={columns} />
               </Box>
-              <Footer screen={screen} readOnly={gateway.info.readOnly} width={columns} />
-            </Box>
-          </BodySizeContext.Provider>
-        </OverlayContext.Provider>
+            </BodySizeContext.Provider>
+          </OverlayContext.Provider>
+        </OffKeysContext.Provider>
       </ScreenContext.Provider>
     </GatewayContext.Provider>
   );

@@ -56,6 +56,29 @@ export function useScreen(screen: Screen, active = true): void {
   useEffect(() => (active ? declare(screen) : undefined), [declare, screen, active]);
 }
 
+/** Keys of the screen on top that would only be refused here, and why in a few words. */
+export interface OffKeys {
+  actions: readonly string[];
+  reason: string;
+}
+
+export const OffKeysContext = createContext<(off: OffKeys | undefined) => void>(() => {});
+
+/**
+ * Tells the footer which of the screen's keys cannot work on this key (an AWS managed key
+ * cannot be edited, a current policy has nothing to upgrade): it leaves them out and says why,
+ * so keypol never offers what it will refuse. The keys still answer with the full reason.
+ */
+export function useOffKeys(off: OffKeys | undefined): void {
+  const set = useContext(OffKeysContext);
+  const actions = off?.actions.join(' ');
+  const reason = off?.reason;
+  useEffect(() => {
+    set(actions ? {actions: actions.split(' '), reason: reason ?? ''} : undefined);
+    return () => set(undefined);
+  }, [set, actions, reason]);
+}
+
 /** Deeper screens sit on top of shallower ones. */
 export const SCREEN_DEPTH: Readonly<Record<Screen, number>> = {
   global: 0,

@@ -5,7 +5,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {footerHints, type Binding, type Screen} from '../keymap.js';
-import {useTheme} from '../context.js';
+import {useTheme, type OffKeys} from '../context.js';
 import {displayWidth} from '../../policy/index.js';
 
 const GAP = 2;
@@ -17,13 +17,18 @@ const widthOf = (hints: readonly Binding[]) =>
 export interface FooterFit {
   actions: Binding[];
   essential: Binding[];
-  /** In read-only mode, why the write keys are missing ("u a e off: read-only"), when it fits. */
+  /** Why keys are missing ("u a e off: read-only", "u off: already current"), when it fits. */
   note?: string;
 }
 
-/** The hints that fit `width` cells: every essential one, then actions in order (whole hints only). */
-export function fitFooter(screen: Screen, width: number, readOnly: boolean): FooterFit {
-  const {actions, essential} = footerHints(screen, {readOnly});
+/**
+ * The hints that fit `width` cells: every essential one, then actions in order (whole hints only).
+ * Keys that cannot work are left out: the write keys in read-only mode, and `off` (what the
+ * screen says it would refuse on this key).
+ */
+export function fitFooter(screen: Screen, width: number, readOnly: boolean, off?: OffKeys): FooterFit {
+  const {actions: offered, essential} = footerHints(screen, {readOnly});
+  const actions = offered.filter(b => !off?.actions.includes(b.action));
   let used = 1 + widthOf(essential) + 1; // a margin cell at each edge
   const shown: Binding[] = [];
   for (const b of actions) {
@@ -32,15 +37,33 @@ export function fitFooter(screen: Screen, width: number, readOnly: boolean): Foo
     shown.push(b);
     used += cost;
   }
-  const off = readOnly ? footerHints(screen).actions.filter(b => b.writes) : [];
-  const note = off.length > 0 ? `${off.map(b => b.label).join(' ')} off: read-only` : undefined;
+  const note = offNote(screen, readOnly, off, offered);
   const fits = note !== undefined && used + displayWidth(note) + GAP <= width;
   return {actions: shown, essential, ...(fits ? {note} : {})};
 }
 
-export function Footer({screen, width, readOnly}: {screen: Screen; width: number; readOnly: boolean}) {
+function offNote(screen: Screen, readOnly: boolean, off: OffKeys | undefined, offered: Binding[]) {
+  if (readOnly) {
+    const writes = footerHints(screen).actions.filter(b => b.writes);
+    return writes.length > 0 ? `${writes.map(b => b.label).join(' ')} off: read-only` : undefined;
+  }
+  const missing = offered.filter(b => off?.actions.includes(b.action));
+  return missing.length > 0 ? `${missing.map(b => b.label).join(' ')} off: ${off?.reason}` : undefined;
+}
+
+export function Footer({
+  screen,
+  width,
+  readOnly,
+  off,
+}: {
+  screen: Screen;
+  width: number;
+  readOnly: boolean;
+  off?: OffKeys | undefined;
+}) {
   const theme = useTheme();
-  const {actions, essential, note} = fitFooter(screen, width, readOnly);
+  const {actions, essential, note} = fitFooter(screen, width, readOnly, off);
   const right = widthOf(essential) + 1;
   return (
     <Box width={width} height={1} overflow="hidden">

@@ -14,7 +14,7 @@ import type {
 import {parsePolicy, sanitizeText, utcTime} from '../../../policy/index.js';
 import type {ParseError} from '../../../policy/types.js';
 import {wrapWords} from '../../components/LineView.js';
-import {useGateway, useOverlayOpen, useTheme} from '../../context.js';
+import {useGateway, useOffKeys, useOverlayOpen, useTheme} from '../../context.js';
 import {useCopy} from '../../hooks/useCopy.js';
 import {useGrants} from '../../hooks/useGrants.js';
 import {editorCommand, useEditor} from '../../hooks/useEditor.js';
@@ -35,7 +35,7 @@ import {FindingsTab} from './FindingsTab.js';
 import {HistoryTab} from './HistoryTab.js';
 import {KeyTitle, TabBar, TAB_NAMES} from './TabBar.js';
 import {PolicyTab} from './PolicyTab.js';
-import {changeRefusal} from './changeRefusal.js';
+import {changeRefusal, offChanges} from './changeRefusal.js';
 
 type Mode =
   | {name: 'tabs'}
@@ -255,6 +255,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
 
   const flowHeight = Math.max(3, height - 1);
   const flow = {keyDetails, propose, onWritten: written, onClose: toTabs, width, height: flowHeight};
+  useOffKeys(mode.name === 'tabs' && model ? offChanges(keyDetails, model) : undefined);
   const title = <KeyTitle keyDetails={keyDetails} model={model} width={width} />;
   let content: React.ReactNode;
   if (mode.name === 'action') {
