@@ -10,33 +10,21 @@ import {
   RevokeGrantCommand,
   ScheduleKeyDeletionCommand,
   type GrantListEntry,
-  type KMSClient,
 } from '@aws-sdk/client-kms';
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
-import {IAM, keyIdOf, kmsClient, rejectsWith} from './helpers.js';
+import {describe, it} from 'node:test';
+import {fileSandbox, IAM, keyIdOf, kmsClient, rejectsWith} from './helpers.js';
 
-let sandbox: Sandbox;
-let kms: KMSClient;
-
-before(async () => {
-  sandbox = await startSandbox();
-  kms = kmsClient(sandbox.endpoint);
-});
-after(async () => {
-  kms.destroy();
-  await sandbox.close();
-});
+const shared = fileSandbox();
 
 const newKey = async (spec?: {KeySpec: 'HMAC_256'; KeyUsage: 'GENERATE_VERIFY_MAC'}) =>
-  (await kms.send(new CreateKeyCommand({...spec}))).KeyMetadata!.KeyId!;
+  (await shared.kms.send(new CreateKeyCommand({...spec}))).KeyMetadata!.KeyId!;
 
 async function allGrants(keyId: string, limit = 100): Promise<GrantListEntry[]> {
   const grants: GrantListEntry[] = [];
   let marker: string | undefined;
   do {
-    const page = await kms.send(new ListGrantsCommand({KeyId: keyId, Limit: limit, Marker: marker}));
+    const page = await shared.kms.send(new ListGrantsCommand({KeyId: keyId, Limit: limit, Marker: marker}));
     grants.push(...(page.Grants ?? []));
     marker = page.Truncated ? page.NextMarker : undefined;
   } while (marker);
@@ -46,7 +34,7 @@ async function allGrants(keyId: string, limit = 100): Promise<GrantListEntry[]> 
 describe('CreateGrant', () => {
   it('creates a grant that ListGrants returns as KMS shapes it', async () => {
     const keyId = await newKey();
-    const made = await kms.send(
+    const made = await shared.kms.send(
       new CreateGrantCommand({
         KeyId: keyId,
         GranteePrincipal: IAM('role/AppServer'),
@@ -72,18 +60,18 @@ describe('CreateGrant', () => {
   it('is idempotent for a named grant and makes duplicates without a name', async () => {
     const keyId = await newKey();
     const input = {KeyId: keyId, GranteePrincipal: IAM('user/alice'), Operations: ['Encrypt' as const]};
-    const a = await kms.send(new CreateGrantCommand({...input, Name: 'same'}));
-    const b = await kms.send(new CreateGrantCommand({...input, Name: 'same'}));
+    const a = await shared.kms.send(new CreateGrantCommand({...input, Name: 'same'}));
+    const b = await shared.kms.send(new CreateGrantCommand({...input, Name: 'same'}));
     assert.equal(a.GrantId, b.GrantId);
-    await kms.send(new CreateGrantCommand(input));
-    await kms.send(new CreateGrantCommand(input));
+    await shared.kms.send(new CreateGrantCommand(input));
+    await shared.kms.send(new CreateGrantCommand(input));
     assert.equal((await allGrants(keyId)).length, 3);
   });
 
   it('refuses operations that do not fit the key, constraints where no context applies, bad names', async () => {
     const hmac = await newKey({KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC'});
     await rejectsWith(
-      kms.send(
+      shared.kms.send(
         new CreateGrantCommand({KeyId: hmac, GranteePrincipal: IAM('user/alice'), Operations: ['Decrypt']}),
       ),
       'ValidationException',
@@ -91,7 +79,7 @@ describe('CreateGrant', () => {
     );
     const keyId = await newKey();
     await rejectsWith(
-      kms.send(
+      shared.kms.send(
         new CreateGrantCommand({
           KeyId: keyId,
           GranteePrincipal: IAM('user/alice'),
@@ -103,7 +91,7 @@ describe('CreateGrant', () => {
       /remove DescribeKey/,
     );
     await rejectsWith(
-      kms.send(
+      shared.kms.send(
         new CreateGrantCommand({
           KeyId: keyId,
           GranteePrincipal: IAM('user/alice'),
@@ -114,26 +102,31 @@ describe('CreateGrant', () => {
       'ValidationException',
     );
     await rejectsWith(
-      kms.send(
+      shared.kms.send(
         new CreateGrantCommand({KeyId: keyId, GranteePrincipal: 'not a principal', Operations: ['Decrypt']}),
       ),
       'ValidationException',
     );
     await rejectsWith(
-      kms.send(new CreateGrantCommand({KeyId: keyId, GranteePrincipal: IAM('user/alice'), Operations: []})),
+      shared.kms.send(
+        new CreateGrantCommand({KeyId: keyId, GranteePrincipal: IAM('user/alice'), Operations: []}),
+      ),
       'ValidationException',
     );
   });
 
   it('follows the key state: disabled and pending-deletion keys take no grants', async () => {
     const disabled = await newKey();
-    await kms.send(new DisableKeyCommand({KeyId: disabled}));
+    await shared.kms.send(new DisableKeyCommand({KeyId: disabled}));
     const grant = {GranteePrincipal: IAM('user/alice'), Operations: ['Decrypt' as const]};
-    await rejectsWith(kms.send(new CreateGrantCommand({KeyId: disabled, ...grant})), 'DisabledException');
-    const doomed = await newKey();
-    await kms.send(new ScheduleKeyDeletionCommand({KeyId: doomed, PendingWindowInDays: 7}));
     await rejectsWith(
-      kms.send(new CreateGrantCommand({KeyId: doomed, ...grant})),
+      shared.kms.send(new CreateGrantCommand({KeyId: disabled, ...grant})),
+      'DisabledException',
+    );
+    const doomed = await newKey();
+    await shared.kms.send(new ScheduleKeyDeletionCommand({KeyId: doomed, PendingWindowInDays: 7}));
+    await rejectsWith(
+      shared.kms.send(new CreateGrantCommand({KeyId: doomed, ...grant})),
       'KMSInvalidStateException',
     );
     // Listing still works in every state.
@@ -141,11 +134,14 @@ describe('CreateGrant', () => {
   });
 
   it('refuses grants on AWS managed keys and aliases as KeyId', async () => {
-    const ebs = await keyIdOf(kms, 'alias/aws/ebs');
+    const ebs = await keyIdOf(shared.kms, 'alias/aws/ebs');
     const grant = {GranteePrincipal: IAM('user/alice'), Operations: ['Decrypt' as const]};
-    await rejectsWith(kms.send(new CreateGrantCommand({KeyId: ebs, ...grant})), 'AccessDeniedException');
     await rejectsWith(
-      kms.send(new CreateGrantCommand({KeyId: 'alias/ebs-data', ...grant})),
+      shared.kms.send(new CreateGrantCommand({KeyId: ebs, ...grant})),
+      'AccessDeniedException',
+    );
+    await rejectsWith(
+      shared.kms.send(new CreateGrantCommand({KeyId: 'alias/ebs-data', ...grant})),
       'NotFoundException',
     );
   });
@@ -153,11 +149,11 @@ describe('CreateGrant', () => {
 
 describe('ListGrants', () => {
   it('pages through the 2,000 grants of alias/many-grants, 100 at most per page, 50 by default', async () => {
-    const keyId = await keyIdOf(kms, 'alias/many-grants');
-    const first = await kms.send(new ListGrantsCommand({KeyId: keyId}));
+    const keyId = await keyIdOf(shared.kms, 'alias/many-grants');
+    const first = await shared.kms.send(new ListGrantsCommand({KeyId: keyId}));
     assert.equal(first.Grants?.length, 50);
     assert.equal(first.Truncated, true);
-    const big = await kms.send(new ListGrantsCommand({KeyId: keyId, Limit: 1000}));
+    const big = await shared.kms.send(new ListGrantsCommand({KeyId: keyId, Limit: 1000}));
     assert.equal(big.Grants?.length, 100);
     const all = await allGrants(keyId);
     assert.equal(all.length, 2000);
@@ -167,17 +163,19 @@ describe('ListGrants', () => {
       assert.match(g.Constraints?.EncryptionContextSubset?.['aws:ebs:id'] ?? '', /^vol-0/);
     }
     await rejectsWith(
-      kms.send(new ListGrantsCommand({KeyId: keyId, Marker: 'bogus'})),
+      shared.kms.send(new ListGrantsCommand({KeyId: keyId, Marker: 'bogus'})),
       'InvalidMarkerException',
     );
   });
 
   it('filters by grant id and by grantee', async () => {
-    const keyId = await keyIdOf(kms, 'alias/shared-grants');
+    const keyId = await keyIdOf(shared.kms, 'alias/shared-grants');
     const all = await allGrants(keyId);
-    const alice = await kms.send(new ListGrantsCommand({KeyId: keyId, GranteePrincipal: IAM('user/alice')}));
+    const alice = await shared.kms.send(
+      new ListGrantsCommand({KeyId: keyId, GranteePrincipal: IAM('user/alice')}),
+    );
     assert.equal(alice.Grants?.length, 3);
-    const one = await kms.send(new ListGrantsCommand({KeyId: keyId, GrantId: all[1]!.GrantId}));
+    const one = await shared.kms.send(new ListGrantsCommand({KeyId: keyId, GrantId: all[1]!.GrantId}));
     assert.deepEqual(
       one.Grants?.map(g => g.GrantId),
       [all[1]!.GrantId],
@@ -188,23 +186,23 @@ describe('ListGrants', () => {
 describe('RevokeGrant, RetireGrant, ListRetirableGrants', () => {
   it('revokes a grant; a second revoke or an invalid id is refused', async () => {
     const keyId = await newKey();
-    const {GrantId} = await kms.send(
+    const {GrantId} = await shared.kms.send(
       new CreateGrantCommand({KeyId: keyId, GranteePrincipal: IAM('user/alice'), Operations: ['Encrypt']}),
     );
-    await kms.send(new RevokeGrantCommand({KeyId: keyId, GrantId}));
+    await shared.kms.send(new RevokeGrantCommand({KeyId: keyId, GrantId}));
     assert.deepEqual(await allGrants(keyId), []);
-    await rejectsWith(kms.send(new RevokeGrantCommand({KeyId: keyId, GrantId})), 'NotFoundException');
+    await rejectsWith(shared.kms.send(new RevokeGrantCommand({KeyId: keyId, GrantId})), 'NotFoundException');
     await rejectsWith(
-      kms.send(new RevokeGrantCommand({KeyId: keyId, GrantId: 'xyz'})),
+      shared.kms.send(new RevokeGrantCommand({KeyId: keyId, GrantId: 'xyz'})),
       'InvalidGrantIdException',
     );
   });
 
   it('revokes one of the seed’s bulk grants', async () => {
-    const keyId = await keyIdOf(kms, 'alias/many-grants');
-    const page = await kms.send(new ListGrantsCommand({KeyId: keyId, Limit: 3}));
+    const keyId = await keyIdOf(shared.kms, 'alias/many-grants');
+    const page = await shared.kms.send(new ListGrantsCommand({KeyId: keyId, Limit: 3}));
     const target = page.Grants![1]!.GrantId!;
-    await kms.send(new RevokeGrantCommand({KeyId: keyId, GrantId: target}));
+    await shared.kms.send(new RevokeGrantCommand({KeyId: keyId, GrantId: target}));
     const all = await allGrants(keyId);
     assert.equal(all.length, 1999);
     assert.ok(!all.some(g => g.GrantId === target));
@@ -213,11 +211,11 @@ describe('RevokeGrant, RetireGrant, ListRetirableGrants', () => {
   it('lets the retiring principal retire by id or by token, and refuses anyone else', async () => {
     const keyId = await newKey();
     const keyArn = `arn:aws:kms:us-east-1:111122223333:key/${keyId}`;
-    const admin = kmsClient(sandbox.endpoint, {accessKeyId: 'AKIASANDBOXKEYADMIN0'});
-    const alice = kmsClient(sandbox.endpoint, {accessKeyId: 'AKIASANDBOXALICE0000'});
+    const admin = kmsClient(shared.sandbox.endpoint, {accessKeyId: 'AKIASANDBOXKEYADMIN0'});
+    const alice = kmsClient(shared.sandbox.endpoint, {accessKeyId: 'AKIASANDBOXALICE0000'});
     try {
       const make = () =>
-        kms.send(
+        shared.kms.send(
           new CreateGrantCommand({
             KeyId: keyId,
             GranteePrincipal: IAM('role/AppServer'),

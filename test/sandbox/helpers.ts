@@ -1,7 +1,8 @@
 // Shared test plumbing: a KMS client pointed at a sandbox, and small lookups by alias.
 import {DescribeKeyCommand, KMSClient, type KMSServiceException} from '@aws-sdk/client-kms';
 import assert from 'node:assert/strict';
-import {SANDBOX_CREDENTIALS} from '../../source/sandbox/index.js';
+import {after, before} from 'node:test';
+import {SANDBOX_CREDENTIALS, startSandbox, type Sandbox} from '../../source/sandbox/index.js';
 
 export function kmsClient(
   endpoint: string,
@@ -18,6 +19,23 @@ export function kmsClient(
     // A sandbox that stops answering must fail the test, not hang it.
     requestHandler: {requestTimeout: 30_000, connectionTimeout: 5_000},
   });
+}
+
+/**
+ * One demo sandbox and a KMS client on it for the whole file: started before the first test, closed
+ * after the last. The fields are set once `before` has run, so read them inside tests only.
+ */
+export function fileSandbox(): {sandbox: Sandbox; kms: KMSClient} {
+  const shared = {} as {sandbox: Sandbox; kms: KMSClient};
+  before(async () => {
+    shared.sandbox = await startSandbox();
+    shared.kms = kmsClient(shared.sandbox.endpoint);
+  });
+  after(async () => {
+    shared.kms.destroy();
+    await shared.sandbox.close();
+  });
+  return shared;
 }
 
 export async function keyIdOf(kms: KMSClient, alias: string): Promise<string> {

@@ -8,40 +8,28 @@ import {
   ListKeyPoliciesCommand,
   ListKeysCommand,
   ListResourceTagsCommand,
-  type KMSClient,
 } from '@aws-sdk/client-kms';
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
-import {keyIdOf, kmsClient, rawPost, rejectsWith} from './helpers.js';
+import {describe, it} from 'node:test';
+import {fileSandbox, keyIdOf, kmsClient, rawPost, rejectsWith} from './helpers.js';
 
-let sandbox: Sandbox;
-let kms: KMSClient;
-
-before(async () => {
-  sandbox = await startSandbox();
-  kms = kmsClient(sandbox.endpoint);
-});
-after(async () => {
-  kms.destroy();
-  await sandbox.close();
-});
+const shared = fileSandbox();
 
 describe('ListKeys and ListAliases', () => {
   it('lists every key of the Region with its ARN', async () => {
-    const {Keys = [], Truncated} = await kms.send(new ListKeysCommand({}));
+    const {Keys = [], Truncated} = await shared.kms.send(new ListKeysCommand({}));
     assert.equal(Truncated, false);
     assert.equal(Keys.length, 22);
     for (const key of Keys) assert.equal(key.KeyArn, `arn:aws:kms:us-east-1:111122223333:key/${key.KeyId}`);
   });
 
   it('lists aliases with ARNs and dates, and filters them by key', async () => {
-    const {Aliases = []} = await kms.send(new ListAliasesCommand({Limit: 100}));
+    const {Aliases = []} = await shared.kms.send(new ListAliasesCommand({Limit: 100}));
     const v2 = Aliases.find(a => a.AliasName === 'alias/console-v2');
     assert.equal(v2?.AliasArn, 'arn:aws:kms:us-east-1:111122223333:alias/console-v2');
     assert.ok(v2?.CreationDate instanceof Date && v2.CreationDate.getUTCFullYear() === 2016);
-    const keyId = await keyIdOf(kms, 'alias/console-v2');
-    const filtered = await kms.send(new ListAliasesCommand({KeyId: keyId}));
+    const keyId = await keyIdOf(shared.kms, 'alias/console-v2');
+    const filtered = await shared.kms.send(new ListAliasesCommand({KeyId: keyId}));
     assert.deepEqual(
       filtered.Aliases?.map(a => a.AliasName),
       ['alias/console-v2'],
@@ -49,15 +37,15 @@ describe('ListKeys and ListAliases', () => {
   });
 
   it('keeps Regions apart: eu-west-1 has its own keys, other Regions are empty', async () => {
-    const eu = kmsClient(sandbox.endpoint, {region: 'eu-west-1'});
-    const ap = kmsClient(sandbox.endpoint, {region: 'ap-south-1'});
+    const eu = kmsClient(shared.sandbox.endpoint, {region: 'eu-west-1'});
+    const ap = kmsClient(shared.sandbox.endpoint, {region: 'ap-south-1'});
     const {Aliases = []} = await eu.send(new ListAliasesCommand({}));
     assert.deepEqual(Aliases.map(a => a.AliasName).sort(), [
       'alias/console-v2',
       'alias/eu-current',
       'alias/multi-region',
     ]);
-    assert.notEqual(await keyIdOf(eu, 'alias/console-v2'), await keyIdOf(kms, 'alias/console-v2'));
+    assert.notEqual(await keyIdOf(eu, 'alias/console-v2'), await keyIdOf(shared.kms, 'alias/console-v2'));
     assert.deepEqual((await ap.send(new ListKeysCommand({}))).Keys, []);
     eu.destroy();
     ap.destroy();
@@ -66,7 +54,7 @@ describe('ListKeys and ListAliases', () => {
 
 describe('DescribeKey', () => {
   it('finds a key by key id, key ARN, alias name and alias ARN', async () => {
-    const keyId = await keyIdOf(kms, 'alias/console-v3');
+    const keyId = await keyIdOf(shared.kms, 'alias/console-v3');
     const names = [
       keyId,
       `arn:aws:kms:us-east-1:111122223333:key/${keyId}`,
@@ -74,14 +62,14 @@ describe('DescribeKey', () => {
       'arn:aws:kms:us-east-1:111122223333:alias/console-v3',
     ];
     for (const name of names) {
-      const {KeyMetadata} = await kms.send(new DescribeKeyCommand({KeyId: name}));
+      const {KeyMetadata} = await shared.kms.send(new DescribeKeyCommand({KeyId: name}));
       assert.equal(KeyMetadata?.KeyId, keyId, name);
     }
   });
 
   it('returns KMS-shaped metadata for each kind of key', async () => {
     const describe = async (alias: string) =>
-      (await kms.send(new DescribeKeyCommand({KeyId: alias}))).KeyMetadata!;
+      (await shared.kms.send(new DescribeKeyCommand({KeyId: alias}))).KeyMetadata!;
     const symmetric = await describe('alias/console-current');
     assert.equal(symmetric.AWSAccountId, '111122223333');
     assert.deepEqual(symmetric.EncryptionAlgorithms, ['SYMMETRIC_DEFAULT']);
@@ -106,12 +94,12 @@ describe('DescribeKey', () => {
 
   it('answers NotFoundException for an unknown key or alias', async () => {
     await rejectsWith(
-      kms.send(new DescribeKeyCommand({KeyId: '00000000-0000-4000-8000-000000000000'})),
+      shared.kms.send(new DescribeKeyCommand({KeyId: '00000000-0000-4000-8000-000000000000'})),
       'NotFoundException',
       "Key 'arn:aws:kms:us-east-1:111122223333:key/00000000-0000-4000-8000-000000000000' does not exist",
     );
     await rejectsWith(
-      kms.send(new DescribeKeyCommand({KeyId: 'alias/nope'})),
+      shared.kms.send(new DescribeKeyCommand({KeyId: 'alias/nope'})),
       'NotFoundException',
       /alias\/nope is not found/,
     );
@@ -120,8 +108,8 @@ describe('DescribeKey', () => {
 
 describe('policies, tags, grants, rotation', () => {
   it('returns the key-default-1 policy byte for byte as KMS documents it (kms-facts §3.1)', async () => {
-    const keyId = await keyIdOf(kms, 'alias/api-default');
-    const result = await kms.send(new GetKeyPolicyCommand({KeyId: keyId}));
+    const keyId = await keyIdOf(shared.kms, 'alias/api-default');
+    const result = await shared.kms.send(new GetKeyPolicyCommand({KeyId: keyId}));
     assert.equal(result.PolicyName, 'default');
     assert.equal(
       result.Policy,
@@ -130,13 +118,13 @@ describe('policies, tags, grants, rotation', () => {
   });
 
   it('lists the one policy name, tags and grants', async () => {
-    const keyId = await keyIdOf(kms, 'alias/console-current');
-    const policies = await kms.send(new ListKeyPoliciesCommand({KeyId: keyId}));
+    const keyId = await keyIdOf(shared.kms, 'alias/console-current');
+    const policies = await shared.kms.send(new ListKeyPoliciesCommand({KeyId: keyId}));
     assert.deepEqual(policies.PolicyNames, ['default']);
     assert.equal(policies.Truncated, false);
-    const tags = await kms.send(new ListResourceTagsCommand({KeyId: keyId}));
+    const tags = await shared.kms.send(new ListResourceTagsCommand({KeyId: keyId}));
     assert.deepEqual(tags.Tags, [{TagKey: 'team', TagValue: 'platform'}]);
-    const grants = await kms.send(new ListGrantsCommand({KeyId: keyId}));
+    const grants = await shared.kms.send(new ListGrantsCommand({KeyId: keyId}));
     assert.equal(grants.Grants?.length, 1);
     assert.equal(grants.Grants?.[0]?.GranteePrincipal, 'arn:aws:iam::111122223333:role/Batch');
     assert.equal(grants.Grants?.[0]?.KeyId, `arn:aws:kms:us-east-1:111122223333:key/${keyId}`);
@@ -144,17 +132,17 @@ describe('policies, tags, grants, rotation', () => {
   });
 
   it('reports rotation for symmetric keys and refuses it for others', async () => {
-    const current = await kms.send(
-      new GetKeyRotationStatusCommand({KeyId: await keyIdOf(kms, 'alias/console-current')}),
+    const current = await shared.kms.send(
+      new GetKeyRotationStatusCommand({KeyId: await keyIdOf(shared.kms, 'alias/console-current')}),
     );
     assert.equal(current.KeyRotationEnabled, true);
     assert.equal(current.RotationPeriodInDays, 365);
-    const v2 = await kms.send(
-      new GetKeyRotationStatusCommand({KeyId: await keyIdOf(kms, 'alias/console-v2')}),
+    const v2 = await shared.kms.send(
+      new GetKeyRotationStatusCommand({KeyId: await keyIdOf(shared.kms, 'alias/console-v2')}),
     );
     assert.equal(v2.KeyRotationEnabled, false);
     await rejectsWith(
-      kms.send(new GetKeyRotationStatusCommand({KeyId: await keyIdOf(kms, 'alias/signing')})),
+      shared.kms.send(new GetKeyRotationStatusCommand({KeyId: await keyIdOf(shared.kms, 'alias/signing')})),
       'UnsupportedOperationException',
     );
   });
@@ -163,7 +151,7 @@ describe('policies, tags, grants, rotation', () => {
 describe('the wire', () => {
   it('answers UnknownOperationException, with a request id, for operations it does not know', async () => {
     const response = await rawPost(
-      sandbox.endpoint,
+      shared.sandbox.endpoint,
       {'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.Frobnicate'},
       '{}',
     );
@@ -175,7 +163,7 @@ describe('the wire', () => {
 
   it('answers SerializationException for a body that is not JSON', async () => {
     const response = await rawPost(
-      sandbox.endpoint,
+      shared.sandbox.endpoint,
       {'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.ListKeys'},
       '{not json',
     );
@@ -184,10 +172,10 @@ describe('the wire', () => {
   });
 
   it('logs every request with operation, key, Region, caller and result', async () => {
-    const before = sandbox.log.length;
-    const keyId = await keyIdOf(kms, 'alias/hmac');
-    await rejectsWith(kms.send(new GetKeyPolicyCommand({KeyId: 'alias/hmac'})), 'NotFoundException');
-    const [describe, failed] = sandbox.log.slice(before);
+    const before = shared.sandbox.log.length;
+    const keyId = await keyIdOf(shared.kms, 'alias/hmac');
+    await rejectsWith(shared.kms.send(new GetKeyPolicyCommand({KeyId: 'alias/hmac'})), 'NotFoundException');
+    const [describe, failed] = shared.sandbox.log.slice(before);
     assert.equal(describe?.operation, 'DescribeKey');
     assert.equal(describe?.keyId, keyId);
     assert.equal(describe?.status, 200);

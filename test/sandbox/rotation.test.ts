@@ -7,52 +7,40 @@ import {
   GetKeyRotationStatusCommand,
   ListKeyRotationsCommand,
   RotateKeyOnDemandCommand,
-  type KMSClient,
 } from '@aws-sdk/client-kms';
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
-import {keyIdOf, kmsClient, rejectsWith} from './helpers.js';
+import {describe, it} from 'node:test';
+import {fileSandbox, keyIdOf, kmsClient, rejectsWith} from './helpers.js';
 
-let sandbox: Sandbox;
-let kms: KMSClient;
-
-before(async () => {
-  sandbox = await startSandbox();
-  kms = kmsClient(sandbox.endpoint);
-});
-after(async () => {
-  kms.destroy();
-  await sandbox.close();
-});
+const shared = fileSandbox();
 
 const DAY_MS = 86_400_000;
 
 describe('automatic rotation', () => {
   it('reports the period and the next date of a seeded key, and its yearly history', async () => {
-    const keyId = await keyIdOf(kms, 'alias/console-v3');
-    const status = await kms.send(new GetKeyRotationStatusCommand({KeyId: keyId}));
+    const keyId = await keyIdOf(shared.kms, 'alias/console-v3');
+    const status = await shared.kms.send(new GetKeyRotationStatusCommand({KeyId: keyId}));
     assert.equal(status.KeyRotationEnabled, true);
     assert.equal(status.RotationPeriodInDays, 365);
     const next = status.NextRotationDate!.getTime();
     assert.ok(next > Date.now() && next <= Date.now() + 366 * DAY_MS, status.NextRotationDate!.toISOString());
-    const {Rotations = []} = await kms.send(new ListKeyRotationsCommand({KeyId: keyId}));
+    const {Rotations = []} = await shared.kms.send(new ListKeyRotationsCommand({KeyId: keyId}));
     assert.ok(Rotations.length >= 5, `${Rotations.length} rotations since 2019`);
     assert.ok(Rotations.every(r => r.RotationType === 'AUTOMATIC'));
   });
 
   it('takes a period of 90–2560 days', async () => {
-    const keyId = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+    const keyId = (await shared.kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
     await rejectsWith(
-      kms.send(new EnableKeyRotationCommand({KeyId: keyId, RotationPeriodInDays: 89})),
+      shared.kms.send(new EnableKeyRotationCommand({KeyId: keyId, RotationPeriodInDays: 89})),
       'ValidationException',
     );
     await rejectsWith(
-      kms.send(new EnableKeyRotationCommand({KeyId: keyId, RotationPeriodInDays: 2561})),
+      shared.kms.send(new EnableKeyRotationCommand({KeyId: keyId, RotationPeriodInDays: 2561})),
       'ValidationException',
     );
-    await kms.send(new EnableKeyRotationCommand({KeyId: keyId, RotationPeriodInDays: 90}));
-    const status = await kms.send(new GetKeyRotationStatusCommand({KeyId: keyId}));
+    await shared.kms.send(new EnableKeyRotationCommand({KeyId: keyId, RotationPeriodInDays: 90}));
+    const status = await shared.kms.send(new GetKeyRotationStatusCommand({KeyId: keyId}));
     assert.equal(status.RotationPeriodInDays, 90);
     const days = (status.NextRotationDate!.getTime() - Date.now()) / DAY_MS;
     assert.ok(days > 89 && days <= 90, `${days}`);
@@ -60,18 +48,18 @@ describe('automatic rotation', () => {
 
   it('refuses disabled keys, AWS managed keys, replicas and keys that cannot rotate', async () => {
     await rejectsWith(
-      kms.send(new EnableKeyRotationCommand({KeyId: await keyIdOf(kms, 'alias/disabled')})),
+      shared.kms.send(new EnableKeyRotationCommand({KeyId: await keyIdOf(shared.kms, 'alias/disabled')})),
       'DisabledException',
     );
     await rejectsWith(
-      kms.send(new EnableKeyRotationCommand({KeyId: await keyIdOf(kms, 'alias/aws/s3')})),
+      shared.kms.send(new EnableKeyRotationCommand({KeyId: await keyIdOf(shared.kms, 'alias/aws/s3')})),
       'AccessDeniedException',
     );
     await rejectsWith(
-      kms.send(new EnableKeyRotationCommand({KeyId: await keyIdOf(kms, 'alias/signing')})),
+      shared.kms.send(new EnableKeyRotationCommand({KeyId: await keyIdOf(shared.kms, 'alias/signing')})),
       'UnsupportedOperationException',
     );
-    const eu = kmsClient(sandbox.endpoint, {region: 'eu-west-1'});
+    const eu = kmsClient(shared.sandbox.endpoint, {region: 'eu-west-1'});
     try {
       await rejectsWith(
         eu.send(new EnableKeyRotationCommand({KeyId: await keyIdOf(eu, 'alias/multi-region')})),
@@ -81,8 +69,8 @@ describe('automatic rotation', () => {
       eu.destroy();
     }
     // Reading the status works whatever the state.
-    const pending = await kms.send(
-      new GetKeyRotationStatusCommand({KeyId: await keyIdOf(kms, 'alias/pending-deletion')}),
+    const pending = await shared.kms.send(
+      new GetKeyRotationStatusCommand({KeyId: await keyIdOf(shared.kms, 'alias/pending-deletion')}),
     );
     assert.equal(pending.KeyRotationEnabled, false);
   });
@@ -90,27 +78,30 @@ describe('automatic rotation', () => {
 
 describe('on-demand rotation', () => {
   it('rotates at once, lists the rotation, and stops after 25', async () => {
-    const keyId = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
-    const answer = await kms.send(new RotateKeyOnDemandCommand({KeyId: keyId}));
+    const keyId = (await shared.kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+    const answer = await shared.kms.send(new RotateKeyOnDemandCommand({KeyId: keyId}));
     assert.equal(answer.KeyId, `arn:aws:kms:us-east-1:111122223333:key/${keyId}`);
-    const {Rotations = []} = await kms.send(new ListKeyRotationsCommand({KeyId: keyId}));
+    const {Rotations = []} = await shared.kms.send(new ListKeyRotationsCommand({KeyId: keyId}));
     assert.deepEqual(
       Rotations.map(r => r.RotationType),
       ['ON_DEMAND'],
     );
-    for (let i = 1; i < 25; i++) await kms.send(new RotateKeyOnDemandCommand({KeyId: keyId}));
-    await rejectsWith(kms.send(new RotateKeyOnDemandCommand({KeyId: keyId})), 'LimitExceededException');
-    const paged = await kms.send(new ListKeyRotationsCommand({KeyId: keyId, Limit: 10}));
+    for (let i = 1; i < 25; i++) await shared.kms.send(new RotateKeyOnDemandCommand({KeyId: keyId}));
+    await rejectsWith(
+      shared.kms.send(new RotateKeyOnDemandCommand({KeyId: keyId})),
+      'LimitExceededException',
+    );
+    const paged = await shared.kms.send(new ListKeyRotationsCommand({KeyId: keyId, Limit: 10}));
     assert.equal(paged.Rotations?.length, 10);
     assert.equal(paged.Truncated, true);
   });
 
   it('refuses disabled keys and keys that cannot rotate', async () => {
-    const keyId = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
-    await kms.send(new DisableKeyCommand({KeyId: keyId}));
-    await rejectsWith(kms.send(new RotateKeyOnDemandCommand({KeyId: keyId})), 'DisabledException');
+    const keyId = (await shared.kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+    await shared.kms.send(new DisableKeyCommand({KeyId: keyId}));
+    await rejectsWith(shared.kms.send(new RotateKeyOnDemandCommand({KeyId: keyId})), 'DisabledException');
     await rejectsWith(
-      kms.send(new ListKeyRotationsCommand({KeyId: await keyIdOf(kms, 'alias/hmac')})),
+      shared.kms.send(new ListKeyRotationsCommand({KeyId: await keyIdOf(shared.kms, 'alias/hmac')})),
       'UnsupportedOperationException',
     );
   });

@@ -18,28 +18,18 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
   UpdateAliasCommand,
-  type KMSClient,
 } from '@aws-sdk/client-kms';
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import {MUTATING_OPERATIONS, startSandbox, type Sandbox} from '../../source/sandbox/index.js';
-import {IAM, keyIdOf, kmsClient, policyFor} from './helpers.js';
+import {describe, it} from 'node:test';
+import {MUTATING_OPERATIONS} from '../../source/sandbox/index.js';
+import {fileSandbox, IAM, keyIdOf, kmsClient, policyFor} from './helpers.js';
 
-let sandbox: Sandbox;
-let kms: KMSClient;
-
-before(async () => {
-  sandbox = await startSandbox();
-  kms = kmsClient(sandbox.endpoint);
-});
-after(async () => {
-  kms.destroy();
-  await sandbox.close();
-});
+const shared = fileSandbox();
 
 const createKey = async (input: ConstructorParameters<typeof CreateKeyCommand>[0] = {}) =>
-  (await kms.send(new CreateKeyCommand(input))).KeyMetadata!;
-const state = async (keyId: string) => (await kms.send(new DescribeKeyCommand({KeyId: keyId}))).KeyMetadata!;
+  (await shared.kms.send(new CreateKeyCommand(input))).KeyMetadata!;
+const state = async (keyId: string) =>
+  (await shared.kms.send(new DescribeKeyCommand({KeyId: keyId}))).KeyMetadata!;
 
 describe('CreateKey', () => {
   it('without a policy gets key-default-1 and KMS defaults', async () => {
@@ -51,7 +41,7 @@ describe('CreateKey', () => {
     assert.equal(key.Origin, 'AWS_KMS');
     assert.equal(key.MultiRegion, false);
     assert.ok(Math.abs(key.CreationDate!.getTime() - Date.now()) < 60_000);
-    const {Policy} = await kms.send(new GetKeyPolicyCommand({KeyId: key.KeyId!}));
+    const {Policy} = await shared.kms.send(new GetKeyPolicyCommand({KeyId: key.KeyId!}));
     assert.match(Policy!, /"Id" : "key-default-1"/);
     assert.match(Policy!, /"AWS" : "arn:aws:iam::111122223333:root"/);
   });
@@ -59,7 +49,7 @@ describe('CreateKey', () => {
   it('with a policy stores it re-serialised the way KMS prints it', async () => {
     const policy = policyFor([IAM('root'), IAM('role/KeyAdmin')]);
     const key = await createKey({Policy: policy});
-    const {Policy} = await kms.send(new GetKeyPolicyCommand({KeyId: key.KeyId!}));
+    const {Policy} = await shared.kms.send(new GetKeyPolicyCommand({KeyId: key.KeyId!}));
     assert.notEqual(Policy, policy);
     assert.deepEqual(JSON.parse(Policy!), JSON.parse(policy));
     assert.match(Policy!, /^\{\n {2}"Version" : "2012-10-17",\n {2}"Statement" : \[ \{\n/);
@@ -82,14 +72,14 @@ describe('CreateKey', () => {
     assert.equal(external.KeyState, 'PendingImport');
     assert.equal(external.Enabled, false);
     const tagged = await createKey({Tags: [{TagKey: 'env', TagValue: 'test'}]});
-    const {Tags} = await kms.send(new ListResourceTagsCommand({KeyId: tagged.KeyId!}));
+    const {Tags} = await shared.kms.send(new ListResourceTagsCommand({KeyId: tagged.KeyId!}));
     assert.deepEqual(Tags, [{TagKey: 'env', TagValue: 'test'}]);
   });
 });
 
 describe('PutKeyPolicy', () => {
   it('replaces the policy and answers with an empty body', async () => {
-    const keyId = await keyIdOf(kms, 'alias/console-v2');
+    const keyId = await keyIdOf(shared.kms, 'alias/console-v2');
     const policy = policyFor(
       [IAM('root')],
       [
@@ -102,11 +92,11 @@ describe('PutKeyPolicy', () => {
         },
       ],
     );
-    const result = await kms.send(
+    const result = await shared.kms.send(
       new PutKeyPolicyCommand({KeyId: keyId, Policy: policy, PolicyName: 'default'}),
     );
     assert.equal(result.$metadata.httpStatusCode, 200);
-    const {Policy} = await kms.send(new GetKeyPolicyCommand({KeyId: keyId}));
+    const {Policy} = await shared.kms.send(new GetKeyPolicyCommand({KeyId: keyId}));
     assert.deepEqual(JSON.parse(Policy!), JSON.parse(policy));
     assert.match(Policy!, /"Sid" : "Readers"/);
   });
@@ -121,8 +111,10 @@ describe('PutKeyPolicy', () => {
       Resource: '*',
       Condition: {'ForAnyValue:StringEquals': {'kms:EncryptionContextKeys': ['tenant', 'app']}},
     };
-    await kms.send(new PutKeyPolicyCommand({KeyId: keyId, Policy: policyFor([IAM('root')], [statement])}));
-    const {Policy} = await kms.send(new GetKeyPolicyCommand({KeyId: keyId}));
+    await shared.kms.send(
+      new PutKeyPolicyCommand({KeyId: keyId, Policy: policyFor([IAM('root')], [statement])}),
+    );
+    const {Policy} = await shared.kms.send(new GetKeyPolicyCommand({KeyId: keyId}));
     assert.ok(
       Policy!.includes(
         '    "Sid" : "Café readers",\n' +
@@ -138,10 +130,10 @@ describe('PutKeyPolicy', () => {
   });
 
   it('works without a PolicyName and keeps a deleted principal’s unique id, as KMS does', async () => {
-    const keyId = await keyIdOf(kms, 'alias/console-v3');
+    const keyId = await keyIdOf(shared.kms, 'alias/console-v3');
     const policy = policyFor([IAM('root'), 'AROA5EXAMPLEDELETED7Q']);
-    await kms.send(new PutKeyPolicyCommand({KeyId: keyId, Policy: policy}));
-    const {Policy} = await kms.send(new GetKeyPolicyCommand({KeyId: keyId}));
+    await shared.kms.send(new PutKeyPolicyCommand({KeyId: keyId, Policy: policy}));
+    const {Policy} = await shared.kms.send(new GetKeyPolicyCommand({KeyId: keyId}));
     assert.match(Policy!, /AROA5EXAMPLEDELETED7Q/);
   });
 });
@@ -150,17 +142,17 @@ describe('aliases', () => {
   it('creates, updates and deletes an alias', async () => {
     const first = (await createKey()).KeyId!;
     const second = (await createKey()).KeyId!;
-    await kms.send(new CreateAliasCommand({AliasName: 'alias/test/created', TargetKeyId: first}));
-    assert.equal(await keyIdOf(kms, 'alias/test/created'), first);
-    await kms.send(new UpdateAliasCommand({AliasName: 'alias/test/created', TargetKeyId: second}));
-    assert.equal(await keyIdOf(kms, 'alias/test/created'), second);
-    const listed = await kms.send(new ListAliasesCommand({KeyId: second}));
+    await shared.kms.send(new CreateAliasCommand({AliasName: 'alias/test/created', TargetKeyId: first}));
+    assert.equal(await keyIdOf(shared.kms, 'alias/test/created'), first);
+    await shared.kms.send(new UpdateAliasCommand({AliasName: 'alias/test/created', TargetKeyId: second}));
+    assert.equal(await keyIdOf(shared.kms, 'alias/test/created'), second);
+    const listed = await shared.kms.send(new ListAliasesCommand({KeyId: second}));
     assert.deepEqual(
       listed.Aliases?.map(a => a.AliasName),
       ['alias/test/created'],
     );
-    await kms.send(new DeleteAliasCommand({AliasName: 'alias/test/created'}));
-    const after = await kms.send(new ListAliasesCommand({KeyId: second}));
+    await shared.kms.send(new DeleteAliasCommand({AliasName: 'alias/test/created'}));
+    const after = await shared.kms.send(new ListAliasesCommand({KeyId: second}));
     assert.deepEqual(after.Aliases, []);
   });
 });
@@ -168,7 +160,7 @@ describe('aliases', () => {
 describe('tags', () => {
   it('adds, overwrites and removes tags', async () => {
     const keyId = (await createKey({Tags: [{TagKey: 'a', TagValue: '1'}]})).KeyId!;
-    await kms.send(
+    await shared.kms.send(
       new TagResourceCommand({
         KeyId: keyId,
         Tags: [
@@ -177,13 +169,13 @@ describe('tags', () => {
         ],
       }),
     );
-    const tagged = await kms.send(new ListResourceTagsCommand({KeyId: keyId}));
+    const tagged = await shared.kms.send(new ListResourceTagsCommand({KeyId: keyId}));
     assert.deepEqual(tagged.Tags, [
       {TagKey: 'a', TagValue: '2'},
       {TagKey: 'b', TagValue: ''},
     ]);
-    await kms.send(new UntagResourceCommand({KeyId: keyId, TagKeys: ['a']}));
-    const untagged = await kms.send(new ListResourceTagsCommand({KeyId: keyId}));
+    await shared.kms.send(new UntagResourceCommand({KeyId: keyId, TagKeys: ['a']}));
+    const untagged = await shared.kms.send(new ListResourceTagsCommand({KeyId: keyId}));
     assert.deepEqual(untagged.Tags, [{TagKey: 'b', TagValue: ''}]);
   });
 });
@@ -191,22 +183,24 @@ describe('tags', () => {
 describe('key state', () => {
   it('disables and enables a key', async () => {
     const keyId = (await createKey()).KeyId!;
-    await kms.send(new DisableKeyCommand({KeyId: keyId}));
+    await shared.kms.send(new DisableKeyCommand({KeyId: keyId}));
     assert.equal((await state(keyId)).KeyState, 'Disabled');
     assert.equal((await state(keyId)).Enabled, false);
-    await kms.send(new EnableKeyCommand({KeyId: keyId}));
+    await shared.kms.send(new EnableKeyCommand({KeyId: keyId}));
     assert.equal((await state(keyId)).KeyState, 'Enabled');
   });
 
   it('schedules deletion for 7–30 days and cancels it (the key comes back disabled)', async () => {
     const keyId = (await createKey()).KeyId!;
-    const scheduled = await kms.send(new ScheduleKeyDeletionCommand({KeyId: keyId, PendingWindowInDays: 7}));
+    const scheduled = await shared.kms.send(
+      new ScheduleKeyDeletionCommand({KeyId: keyId, PendingWindowInDays: 7}),
+    );
     assert.equal(scheduled.KeyState, 'PendingDeletion');
     assert.equal(scheduled.PendingWindowInDays, 7);
     const days = (scheduled.DeletionDate!.getTime() - Date.now()) / 86_400_000;
     assert.ok(days > 7 && days <= 8, `deletion in ${days} days`);
     assert.equal((await state(keyId)).KeyState, 'PendingDeletion');
-    const cancelled = await kms.send(new CancelKeyDeletionCommand({KeyId: keyId}));
+    const cancelled = await shared.kms.send(new CancelKeyDeletionCommand({KeyId: keyId}));
     assert.equal(cancelled.KeyId, `arn:aws:kms:us-east-1:111122223333:key/${keyId}`);
     const after = await state(keyId);
     assert.equal(after.KeyState, 'Disabled');
@@ -215,16 +209,22 @@ describe('key state', () => {
 
   it('turns automatic rotation on and off', async () => {
     const keyId = (await createKey()).KeyId!;
-    await kms.send(new EnableKeyRotationCommand({KeyId: keyId}));
-    assert.equal((await kms.send(new GetKeyRotationStatusCommand({KeyId: keyId}))).KeyRotationEnabled, true);
-    await kms.send(new DisableKeyRotationCommand({KeyId: keyId}));
-    assert.equal((await kms.send(new GetKeyRotationStatusCommand({KeyId: keyId}))).KeyRotationEnabled, false);
+    await shared.kms.send(new EnableKeyRotationCommand({KeyId: keyId}));
+    assert.equal(
+      (await shared.kms.send(new GetKeyRotationStatusCommand({KeyId: keyId}))).KeyRotationEnabled,
+      true,
+    );
+    await shared.kms.send(new DisableKeyRotationCommand({KeyId: keyId}));
+    assert.equal(
+      (await shared.kms.send(new GetKeyRotationStatusCommand({KeyId: keyId}))).KeyRotationEnabled,
+      false,
+    );
   });
 });
 
 describe('request log', () => {
   it('marks every operation this file used that changes state as mutating', () => {
-    const used = new Set(sandbox.log.map(e => e.operation));
+    const used = new Set(shared.sandbox.log.map(e => e.operation));
     const mutating = [...used].filter(op => MUTATING_OPERATIONS.has(op)).sort();
     assert.deepEqual(mutating, [
       'CancelKeyDeletion',
