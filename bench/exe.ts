@@ -6,7 +6,7 @@ import {existsSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {cliNodeFlags, type BenchContext} from './context.js';
 import {measureCommand} from './proc.js';
-import {hasKeyRows, TimeoutError, TuiSession} from './pty.js';
+import {drive, hasKeyRows, startTui} from './pty.js';
 import {measured, notMeasured, type Row} from './report.js';
 import {clientEnv} from './sandbox-process.js';
 
@@ -46,13 +46,7 @@ export async function benchExe(ctx: BenchContext): Promise<Row[]> {
   for (let i = 0; i <= ctx.runs; i++) {
     for (const v of variants) {
       const [program, ...pre] = v.command as [string, ...string[]];
-      const session = new TuiSession({
-        executable: program,
-        args: [...pre, '--sandbox'],
-        env: clientEnv(ctx.tempDir('state'), ctx.tempDir('home')),
-        cwd: ctx.cwd,
-      });
-      try {
+      const failed = await drive(ctx, startTui(ctx, [...pre, '--sandbox'], program), async session => {
         const shown = await session.waitFor(hasKeyRows, TIMEOUT_MS, 'key rows');
         const [used, peak] = [session.cpuMs(), session.peakRssMiB()];
         // The first run warms the page cache and is not counted (as in every row).
@@ -61,13 +55,8 @@ export async function benchExe(ctx: BenchContext): Promise<Row[]> {
           if (used !== undefined) v.cpu.push(used);
           if (peak !== undefined) v.rss.push(peak);
         }
-      } catch (error) {
-        if (!(error instanceof TimeoutError)) throw error;
-        ctx.log(error.message);
-        return [notMeasured(SECTION, `${v.name}: first key rows`, error.message.split(';')[0] ?? '')];
-      } finally {
-        await session.kill();
-      }
+      });
+      if (failed !== undefined) return [notMeasured(SECTION, `${v.name}: first key rows`, failed)];
       const env = clientEnv(ctx.tempDir('state'), ctx.tempDir('home'));
       const run = await measureCommand([...v.command, '--sandbox', 'list', '--json'], env);
       if (run.exitCode !== 0) return [notMeasured(SECTION, `${v.name} list`, `exit code ${run.exitCode}`)];

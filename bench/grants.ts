@@ -2,9 +2,9 @@
 // demo sandbox: `5` → the first grant rows, `5` → all 2,000 listed, process start → first rows
 // (includes driving the key list to the key), and a filter keystroke → its frame.
 import type {BenchContext} from './context.js';
-import {hasKeyRows, TimeoutError, TuiSession} from './pty.js';
+import {drive, filterToKey, startTuiOn, type TuiSession} from './pty.js';
 import {measured, notMeasured, type Row} from './report.js';
-import {clientEnv, startSandboxProcess} from './sandbox-process.js';
+import {startSandboxProcess} from './sandbox-process.js';
 
 const SECTION = '8';
 const GRANTS = 2000;
@@ -20,11 +20,7 @@ const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /** Key list → alias/many-grants, its policy shown (the detail screen then takes keys). */
 async function toKey(session: TuiSession): Promise<void> {
-  await session.waitFor(hasKeyRows, TIMEOUT_MS, 'key rows');
-  await session.keyToFrame('/', s => /^ \/ /m.test(s), TIMEOUT_MS, 'the filter bar');
-  session.write('many-grants');
-  await session.waitFor(s => /1 of \d+ keys/.test(s), TIMEOUT_MS, 'one key');
-  await session.keyToFrame('\r', s => s.includes('filter many-grants'), TIMEOUT_MS, 'the filter kept');
+  await filterToKey(session, 'many-grants', TIMEOUT_MS);
   await session.keyToFrame('\r', s => /lines 1–\d+ of \d+/.test(s), TIMEOUT_MS, 'the policy');
 }
 
@@ -44,12 +40,7 @@ export async function benchGrants(ctx: BenchContext, runs: number): Promise<Row[
   const rows: Row[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const session = new TuiSession({
-        args: [ctx.cli, '--endpoint-url', sandbox.endpoint, '--region', 'us-east-1'],
-        env: clientEnv(ctx.tempDir('state'), ctx.tempDir('home')),
-        cwd: ctx.cwd,
-      });
-      try {
+      const failed = await drive(ctx, startTuiOn(ctx, sandbox.endpoint), async session => {
         await toKey(session);
         const everything = session.waitFor(s => ALL.test(s), TIMEOUT_MS, `${n} grants`);
         const sent = performance.now();
@@ -68,12 +59,9 @@ export async function benchGrants(ctx: BenchContext, runs: number): Promise<Row[
             await session.keyToFrame('\x7f', s => ALL.test(s) && !FILTERED.test(s), TIMEOUT_MS, 'all rows'),
           );
         }
-        await session.kill();
-      } catch (error) {
-        await session.kill();
-        if (!(error instanceof TimeoutError)) throw error;
-        ctx.log(error.message);
-        rows.push(notMeasured(SECTION, `grants run ${i + 1}`, error.message.split('\n')[0] ?? ''));
+      });
+      if (failed !== undefined) {
+        rows.push(notMeasured(SECTION, `grants run ${i + 1}`, failed));
         break;
       }
     }

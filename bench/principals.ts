@@ -3,7 +3,7 @@
 // a filter keystroke → its frame, and `keypol principals --json` wall time.
 import {cliNodeFlags, type BenchContext} from './context.js';
 import {measureCommand} from './proc.js';
-import {hasKeyRows, TimeoutError, TuiSession} from './pty.js';
+import {drive, filterToKey, startTuiOn, TimeoutError, type TuiSession} from './pty.js';
 import {measured, notMeasured, type Row} from './report.js';
 import {clientEnv, startSandboxProcess} from './sandbox-process.js';
 
@@ -19,11 +19,7 @@ const cursorLine = (screen: string) => screen.split('\n').find(l => l.trimStart(
 
 /** Key list → console-v3 → a → the cursor on "Add a key user" (not yet chosen). */
 async function toAddUser(session: TuiSession): Promise<void> {
-  await session.waitFor(hasKeyRows, TIMEOUT_MS, 'key rows');
-  await session.keyToFrame('/', s => /^ \/ /m.test(s), TIMEOUT_MS, 'the filter bar');
-  for (const ch of 'console-v3') session.write(ch);
-  await session.waitFor(s => /1 of \d+ keys/.test(s), TIMEOUT_MS, 'one key');
-  await session.keyToFrame('\r', s => s.includes('filter console-v3'), TIMEOUT_MS, 'the filter kept');
+  await filterToKey(session, 'console-v3', TIMEOUT_MS);
   await session.keyToFrame('\r', s => s.includes('"Statement"'), TIMEOUT_MS, 'the key');
   for (let i = 0; ; i++) {
     session.write('a');
@@ -74,12 +70,7 @@ export async function benchPrincipals(ctx: BenchContext, runs: number): Promise<
       cli.push(result.wallMs);
     }
     for (let i = 0; i < runs; i++) {
-      const session = new TuiSession({
-        args: [ctx.cli, '--endpoint-url', sandbox.endpoint, '--region', 'us-east-1'],
-        env: clientEnv(ctx.tempDir('state'), ctx.tempDir('home')),
-        cwd: ctx.cwd,
-      });
-      try {
+      const failed = await drive(ctx, startTuiOn(ctx, sandbox.endpoint), async session => {
         await toAddUser(session);
         first.push(await session.keyToFrame('\r', s => COUNT.test(s), TIMEOUT_MS, 'the picker rows'));
         for (let k = 0; k < KEY_PAIRS; k++) {
@@ -93,12 +84,9 @@ export async function benchPrincipals(ctx: BenchContext, runs: number): Promise<
             await session.keyToFrame('\x7f', s => !/› q/.test(s) && COUNT.test(s), TIMEOUT_MS, 'all rows'),
           );
         }
-        await session.kill();
-      } catch (error) {
-        await session.kill();
-        if (!(error instanceof TimeoutError)) throw error;
-        ctx.log(error.message);
-        rows.push(notMeasured(SECTION, `picker run ${i + 1}`, error.message.split('\n')[0] ?? ''));
+      });
+      if (failed !== undefined) {
+        rows.push(notMeasured(SECTION, `picker run ${i + 1}`, failed));
         break;
       }
     }

@@ -3,7 +3,8 @@
 import {readFileSync} from 'node:fs';
 import pty from 'node-pty';
 import xterm from '@xterm/headless'; // CJS: only the default import works in ESM (stack.md, trap 8)
-import {cliNodeFlags} from './context.js';
+import {cliNodeFlags, type BenchContext} from './context.js';
+import {clientEnv} from './sandbox-process.js';
 
 export interface TuiOptions {
   args: string[];
@@ -166,3 +167,48 @@ export class TuiSession {
 /** A frame shows key rows when a line holds a key id (a UUID's first group, or an mrk- id). */
 export const KEY_ROW = /(^|\s)(?:[0-9a-f]{8}-|mrk-[0-9a-f])/m;
 export const hasKeyRows = (screen: string): boolean => KEY_ROW.test(screen);
+
+/** keypol's TUI at 80×24 with a fresh state directory and home, as a first-time operator starts it. */
+export function startTui(ctx: BenchContext, args: string[], executable?: string): TuiSession {
+  return new TuiSession({
+    executable,
+    args,
+    env: clientEnv(ctx.tempDir('state'), ctx.tempDir('home')),
+    cwd: ctx.cwd,
+  });
+}
+
+/** keypol's TUI on a standalone sandbox (bench/sandbox-process.ts) at its endpoint. */
+export const startTuiOn = (ctx: BenchContext, endpoint: string): TuiSession =>
+  startTui(ctx, [ctx.cli, '--endpoint-url', endpoint, '--region', 'us-east-1']);
+
+/**
+ * Runs `steps` on the session, then kills it. A frame that never came is a figure not measured,
+ * not a failed bench: its reason (the message up to the screen dump, which goes to the log) is
+ * returned. Any other error is thrown.
+ */
+export async function drive(
+  ctx: BenchContext,
+  session: TuiSession,
+  steps: (session: TuiSession) => Promise<void>,
+): Promise<string | undefined> {
+  try {
+    await steps(session);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
+    ctx.log(error.message);
+    return error.message.split(';')[0] ?? '';
+  } finally {
+    await session.kill();
+  }
+}
+
+/** Key list → the one key whose name holds `name`, typed into the filter; Enter keeps the filter. */
+export async function filterToKey(session: TuiSession, name: string, timeoutMs: number): Promise<void> {
+  await session.waitFor(hasKeyRows, timeoutMs, 'key rows');
+  await session.keyToFrame('/', s => /^ \/ /m.test(s), timeoutMs, 'the filter bar');
+  for (const ch of name) session.write(ch);
+  await session.waitFor(s => /1 of \d+ keys/.test(s), timeoutMs, 'one key');
+  await session.keyToFrame('\r', s => s.includes(`filter ${name}`), timeoutMs, 'the filter kept');
+}

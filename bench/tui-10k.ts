@@ -1,9 +1,9 @@
 // Row 3: the TUI against a standalone sandbox with 10,000 generated keys (plus the demo's) and
 // 5 ms latency: start → first rows, filter keystroke → its frame, and peak RSS.
 import type {BenchContext} from './context.js';
-import {hasKeyRows, TimeoutError, TuiSession} from './pty.js';
+import {drive, hasKeyRows, startTuiOn, TimeoutError, type TuiSession} from './pty.js';
 import {measured, notMeasured, type Row} from './report.js';
-import {clientEnv, startSandboxProcess} from './sandbox-process.js';
+import {startSandboxProcess} from './sandbox-process.js';
 
 const SECTION = '3';
 const FIRST_ROWS_BUDGET_MS = 1000;
@@ -54,12 +54,7 @@ export async function benchTui10k(ctx: BenchContext, runs: number): Promise<Row[
   const rows: Row[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const session = new TuiSession({
-        args: [ctx.cli, '--endpoint-url', sandbox.endpoint, '--region', 'us-east-1'],
-        env: clientEnv(ctx.tempDir('state'), ctx.tempDir('home')),
-        cwd: ctx.cwd,
-      });
-      try {
+      const failed = await drive(ctx, startTuiOn(ctx, sandbox.endpoint), async session => {
         first.push(
           (await session.waitFor(hasKeyRows, FIRST_ROWS_TIMEOUT_MS, 'key rows')) - session.startedAt,
         );
@@ -69,20 +64,16 @@ export async function benchTui10k(ctx: BenchContext, runs: number): Promise<Row[
         keys.push(...(await filterKeystrokes(session)));
         rss.push(session.peakRssMiB() ?? NaN);
         if (i === runs - 1) rows.push(await fullLoad(session, labels.full));
-        await session.kill();
-      } catch (error) {
-        await session.kill();
-        if (!(error instanceof TimeoutError)) throw error;
-        ctx.log(error.message);
-        const reason = error.message.split('\n')[0] ?? '';
+      });
+      if (failed !== undefined) {
         if (first.length === 0) {
           return [
-            notMeasured(SECTION, labels.first, reason, `≤ ${FIRST_ROWS_BUDGET_MS} ms`),
+            notMeasured(SECTION, labels.first, failed, `≤ ${FIRST_ROWS_BUDGET_MS} ms`),
             notMeasured(SECTION, labels.key, 'needs key rows', `≤ ${KEYSTROKE_BUDGET_MS} ms`),
             notMeasured(SECTION, labels.rss, 'needs key rows', `≤ ${RSS_BUDGET_MIB} MiB`),
           ];
         }
-        rows.push(notMeasured(SECTION, `10k keys: run ${i + 1}`, reason));
+        rows.push(notMeasured(SECTION, `10k keys: run ${i + 1}`, failed));
         break;
       }
     }

@@ -4,7 +4,7 @@
 // without the UI (`keypol --sandbox list --json`).
 import {cliNodeFlags, type BenchContext} from './context.js';
 import {measureCommand} from './proc.js';
-import {hasKeyRows, TimeoutError, TuiSession} from './pty.js';
+import {drive, hasKeyRows, startTui} from './pty.js';
 import {measured, notMeasured, type Row} from './report.js';
 import {clientEnv} from './sandbox-process.js';
 
@@ -21,12 +21,7 @@ export async function benchTuiStart(ctx: BenchContext): Promise<Row[]> {
   const rss: number[] = [];
   let exitMs: number | undefined;
   for (let i = 0; i <= ctx.runs; i++) {
-    const session = new TuiSession({
-      args: [ctx.cli, '--sandbox'],
-      env: clientEnv(ctx.tempDir('state'), ctx.tempDir('home')),
-      cwd: ctx.cwd,
-    });
-    try {
+    const failed = await drive(ctx, startTui(ctx, [ctx.cli, '--sandbox']), async session => {
       const painted = await session.waitFor(s => s.trim() !== '', TIMEOUT_MS, 'any output');
       const shown = await session.waitFor(hasKeyRows, TIMEOUT_MS, 'key rows');
       const [used, peak] = [session.cpuMs(), session.peakRssMiB()];
@@ -38,13 +33,8 @@ export async function benchTuiStart(ctx: BenchContext): Promise<Row[]> {
         if (peak !== undefined) rss.push(peak);
       }
       if (i === ctx.runs) exitMs = await session.quit(EXIT_CAP_MS);
-      else await session.kill();
-    } catch (error) {
-      await session.kill();
-      if (!(error instanceof TimeoutError)) throw error;
-      ctx.log(error.message);
-      return [notMeasured(SECTION, LABEL, error.message.split(';')[0] ?? '', `≤ ${BUDGET_MS} ms`)];
-    }
+    });
+    if (failed !== undefined) return [notMeasured(SECTION, LABEL, failed, `≤ ${BUDGET_MS} ms`)];
   }
   const rows = [
     measured(SECTION, LABEL, rowsAt, 'ms', BUDGET_MS),
