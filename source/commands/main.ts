@@ -6,6 +6,7 @@ import {resetSandboxDir} from './sandbox-reset.js';
 import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
 import {configDir, stateDir} from '../store/paths.js';
 import {resolveConnection, resolveReadOnly} from './connection.js';
+import {regionProblem} from '../policy/regions.js';
 import {EXIT, RefusedError, UsageError} from './exit.js';
 import {USAGE, versionText} from './usage.js';
 import {writeOptions} from './write-options.js';
@@ -195,8 +196,10 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
         `keypol: --profile ${str('profile')} is ignored with --sandbox: the sandbox is its own demo account.\n`,
       );
     }
+    // A mistyped Region is a usage error here too, not an empty sandbox Region ("no keys").
+    const problem = regionProblem(str('region') ?? 'us-east-1');
+    if (problem) throw new UsageError(problem);
     if (values.reset) resetSandboxDir(dir);
-    // Generated keys are for scale work: they are not persisted with the training state.
     const extraPrincipals = str('principals') === undefined ? 0 : Number(str('principals'));
     if (!Number.isInteger(extraPrincipals) || extraPrincipals < 0) {
       throw new UsageError('--principals takes a whole number');

@@ -30,6 +30,16 @@ test('--keys without --sandbox is a usage error (exit 2)', async () => {
   assert.match(result.stderr, /--keys works only with --sandbox/);
 });
 
+test('--sandbox with a mistyped Region is a usage error naming the close Region, not an empty Region', async () => {
+  const result = await runBuiltCli(target, ['--sandbox', '--region', 'eu-wst-1', 'list']);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /"eu-wst-1" is not a Region name\. Did you mean eu-west-1\?/);
+  assert.equal(result.stdout, '');
+  const other = await runBuiltCli(target, ['--sandbox', '--region', 'eu-west-1', 'list', '--json']);
+  assert.equal(other.code, 0, other.stderr);
+  assert.ok((JSON.parse(other.stdout) as unknown[]).length > 0, 'the demo account has keys in eu-west-1');
+});
+
 test('--sandbox --reset brings the demo account back after a change; sandbox --reset does the same', async () => {
   const sandboxTarget = {...target, stateDir: await mkdtemp(join(tmpdir(), 'keypol-sbx-reset-'))};
   try {
