@@ -4,7 +4,7 @@
 import {cliNodeFlags, type BenchContext} from './context.js';
 import {measureCommand} from './proc.js';
 import {drive, filterToKey, startTuiOn, TimeoutError, type TuiSession} from './pty.js';
-import {measured, notMeasured, type Row} from './report.js';
+import {keystrokeCpuRows, measured, notMeasured, type Row} from './report.js';
 import {clientEnv, startSandboxProcess} from './sandbox-process.js';
 
 const SECTION = '7';
@@ -13,7 +13,9 @@ const FIRST_FRAME_BUDGET_MS = 1000;
 const KEYSTROKE_BUDGET_MS = 30;
 const TIMEOUT_MS = 20_000;
 const KEY_PAIRS = 5;
-const COUNT = /(\d[\d,]*) of (\d[\d,]*) · /;
+// The picker's status line ("5,290 of 5,290 · …"), shown once the listing is in: at a line's
+// start, so that the wizard's heading ("Step 2 of 5 · Which principal?") does not count.
+const COUNT = /^(\d[\d,]*) of (\d[\d,]*) · /m;
 const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const cursorLine = (screen: string) => screen.split('\n').find(l => l.trimStart().startsWith('❯')) ?? '';
 
@@ -38,13 +40,15 @@ async function toAddUser(session: TuiSession): Promise<void> {
 
 export async function benchPrincipals(ctx: BenchContext, runs: number): Promise<Row[]> {
   const labels = {
-    first: `${PRINCIPALS.toLocaleString('en-US')} principals: "Add a key user" → picker's first frame`,
+    first: `${PRINCIPALS.toLocaleString('en-US')} principals: "Add a key user" → picker's first rows`,
     key: `${PRINCIPALS.toLocaleString('en-US')} principals: filter keystroke → frame`,
     cli: `keypol principals --json (${PRINCIPALS.toLocaleString('en-US')} + demo)`,
   };
   const sandbox = await startSandboxProcess(ctx.cli, ['--principals', String(PRINCIPALS)]);
   const first: number[] = [];
   const keys: number[] = [];
+  const keyCpu: number[] = [];
+  const keyWait: number[] = [];
   const cli: number[] = [];
   const rows: Row[] = [];
   try {
@@ -73,16 +77,21 @@ export async function benchPrincipals(ctx: BenchContext, runs: number): Promise<
       const failed = await drive(ctx, startTuiOn(ctx, sandbox.endpoint), async session => {
         await toAddUser(session);
         first.push(await session.keyToFrame('\r', s => COUNT.test(s), TIMEOUT_MS, 'the picker rows'));
-        for (let k = 0; k < KEY_PAIRS; k++) {
+        // 'q' narrows the list (few names hold one); Backspace brings every row back.
+        const strokes = [
+          {key: 'q', shown: (s: string) => /› q/.test(s) && COUNT.test(s), what: 'filtered'},
+          {key: '\x7f', shown: (s: string) => !/› q/.test(s) && COUNT.test(s), what: 'all rows'},
+        ];
+        for (let k = 0; k < KEY_PAIRS * strokes.length; k++) {
+          const {key, shown, what} = strokes[k % strokes.length]!;
           await pause(100);
-          // 'q' narrows the list (few names hold one); Backspace brings every row back.
-          keys.push(
-            await session.keyToFrame('q', s => /› q/.test(s) && COUNT.test(s), TIMEOUT_MS, 'filtered'),
-          );
-          await pause(100);
-          keys.push(
-            await session.keyToFrame('\x7f', s => !/› q/.test(s) && COUNT.test(s), TIMEOUT_MS, 'all rows'),
-          );
+          const before = session.sched();
+          keys.push(await session.keyToFrame(key, shown, TIMEOUT_MS, what));
+          const after = session.sched();
+          if (before && after) {
+            keyCpu.push(after.cpuMs - before.cpuMs);
+            keyWait.push(after.waitMs - before.waitMs);
+          }
         }
       });
       if (failed !== undefined) {
@@ -107,6 +116,7 @@ export async function benchPrincipals(ctx: BenchContext, runs: number): Promise<
     keys.length
       ? measured(SECTION, labels.key, keys, 'ms', KEYSTROKE_BUDGET_MS, 'each a letter or Backspace')
       : notMeasured(SECTION, labels.key, 'no keystroke measured', `≤ ${KEYSTROKE_BUDGET_MS} ms`),
+    ...keystrokeCpuRows(SECTION, keyCpu, keyWait),
     measured(SECTION, labels.cli, cli, 'ms', undefined, 'wall time, node dist/cli.js'),
     ...rows,
   ];

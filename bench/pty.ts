@@ -1,6 +1,6 @@
 // keypol's TUI in a real pseudo-terminal (node-pty) with an exact screen model (@xterm/headless):
 // times are taken when the bytes that complete a frame arrive from the pty, not when we poll.
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import pty from 'node-pty';
 import xterm from '@xterm/headless'; // CJS: only the default import works in ESM (stack.md, trap 8)
 import {cliNodeFlags, type BenchContext} from './context.js';
@@ -116,6 +116,34 @@ export class TuiSession {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * CPU time the process has run so far and time it waited, ready, for a CPU (the run queue), in
+   * ms, summed over its threads (/proc/PID/task/TID/schedstat, nanoseconds): the difference over
+   * one keystroke tells a slow program (CPU) from a busy machine (waiting). Undefined without /proc.
+   */
+  sched(): {cpuMs: number; waitMs: number} | undefined {
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${this.pid}/task`);
+    } catch {
+      return undefined;
+    }
+    let cpu = 0;
+    let wait = 0;
+    for (const tid of tids) {
+      try {
+        const [run = 0, queued = 0] = readFileSync(`/proc/${this.pid}/task/${tid}/schedstat`, 'utf8')
+          .split(' ')
+          .map(Number);
+        cpu += run;
+        wait += queued;
+      } catch {
+        // The thread ended while we read: its time is no longer counted anywhere.
+      }
+    }
+    return {cpuMs: cpu / 1e6, waitMs: wait / 1e6};
   }
 
   /** `q`, then the ms until the process exited, or undefined if it was killed after `capMs`. */

@@ -66,3 +66,23 @@ export function markdownTable(rows: readonly Row[]): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * The "…" rows under a keystroke figure: the CPU the program used from the key to its frame, and
+ * how long its threads waited, ready, for a CPU (TuiSession.sched). A figure over budget with little
+ * CPU is a busy machine; one with CPU near the budget is a slow program.
+ */
+export function keystrokeCpuRows(section: string, cpu: readonly number[], wait: readonly number[]): Row[] {
+  if (cpu.length === 0) return [];
+  return [
+    measured(section, '… keypol CPU per keystroke (all threads)', cpu, 'ms', undefined, 'schedstat'),
+    measured(
+      section,
+      '… keypol waiting for a CPU per keystroke',
+      wait,
+      'ms',
+      undefined,
+      'run queue, all threads',
+    ),
+  ];
+}

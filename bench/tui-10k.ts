@@ -2,7 +2,7 @@
 // 5 ms latency: start → first rows, filter keystroke → its frame, and peak RSS.
 import type {BenchContext} from './context.js';
 import {drive, hasKeyRows, startTuiOn, TimeoutError, type TuiSession} from './pty.js';
-import {measured, notMeasured, type Row} from './report.js';
+import {keystrokeCpuRows, measured, notMeasured, type Row} from './report.js';
 import {startSandboxProcess} from './sandbox-process.js';
 
 const SECTION = '3';
@@ -22,19 +22,30 @@ const FILTERED = / (\d+) of (\d+) keys/;
 const LOADED = /\d+ keys · sort \S+ *$/m;
 const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-async function filterKeystrokes(session: TuiSession): Promise<number[]> {
-  const times: number[] = [];
+interface Keystrokes {
+  times: number[];
+  cpu: number[];
+  wait: number[];
+}
+
+async function filterKeystrokes(session: TuiSession, into: Keystrokes): Promise<void> {
   await session.keyToFrame('/', s => EDITING.test(s), KEY_TIMEOUT_MS, 'the filter bar');
-  for (let i = 0; i < KEY_PAIRS; i++) {
+  // '7' narrows the list (aliases, ids, descriptions holding a 7): the frame shows "N of M keys".
+  const strokes = [
+    {key: '7', shown: (s: string) => FILTERED.test(s), what: 'the filtered list'},
+    {key: '\x7f', shown: (s: string) => !FILTERED.test(s), what: 'the whole list again'},
+  ];
+  for (let i = 0; i < KEY_PAIRS * strokes.length; i++) {
+    const {key, shown, what} = strokes[i % strokes.length]!;
     await pause(100);
-    // '7' narrows the list (aliases, ids, descriptions holding a 7): the frame shows "N of M keys".
-    times.push(await session.keyToFrame('7', s => FILTERED.test(s), KEY_TIMEOUT_MS, 'the filtered list'));
-    await pause(100);
-    times.push(
-      await session.keyToFrame('\x7f', s => !FILTERED.test(s), KEY_TIMEOUT_MS, 'the whole list again'),
-    );
+    const before = session.sched();
+    into.times.push(await session.keyToFrame(key, shown, KEY_TIMEOUT_MS, what));
+    const after = session.sched();
+    if (before && after) {
+      into.cpu.push(after.cpuMs - before.cpuMs);
+      into.wait.push(after.waitMs - before.waitMs);
+    }
   }
-  return times;
 }
 
 const statusOf = (screen: string): string => / \d+ keys · .*$/m.exec(screen)?.[0].trim() ?? '';
@@ -48,7 +59,8 @@ export async function benchTui10k(ctx: BenchContext, runs: number): Promise<Row[
   };
   const sandbox = await startSandboxProcess(ctx.cli, ['--keys', '10000', '--latency', '5']);
   const first: number[] = [];
-  const keys: number[] = [];
+  const strokes: Keystrokes = {times: [], cpu: [], wait: []};
+  const keys = strokes.times;
   const rss: number[] = [];
   const cpu: number[] = [];
   const rows: Row[] = [];
@@ -61,7 +73,7 @@ export async function benchTui10k(ctx: BenchContext, runs: number): Promise<Row[
         const used = session.cpuMs();
         if (used !== undefined) cpu.push(used);
         await pause(300);
-        keys.push(...(await filterKeystrokes(session)));
+        await filterKeystrokes(session, strokes);
         rss.push(session.peakRssMiB() ?? NaN);
         if (i === runs - 1) rows.push(await fullLoad(session, labels.full));
       });
@@ -89,6 +101,7 @@ export async function benchTui10k(ctx: BenchContext, runs: number): Promise<Row[
     keys.length
       ? measured(SECTION, labels.key, keys, 'ms', KEYSTROKE_BUDGET_MS, 'each a digit or Backspace')
       : notMeasured(SECTION, labels.key, 'no keystroke measured', `≤ ${KEYSTROKE_BUDGET_MS} ms`),
+    ...keystrokeCpuRows(SECTION, strokes.cpu, strokes.wait),
     measuredRss.length
       ? measured(SECTION, labels.rss, measuredRss, 'MiB', RSS_BUDGET_MIB)
       : notMeasured(SECTION, labels.rss, '/proc/PID/status unreadable', `≤ ${RSS_BUDGET_MIB} MiB`),
