@@ -39,6 +39,7 @@ export function createIamReader(options: IamReaderOptions): PrincipalDirectory &
     }));
   let listing: Promise<IamPrincipal[]> | undefined;
   let listed: IamPrincipal[] | undefined;
+  let listedAt: string | undefined;
   // Principals GetRole/GetUser found this run (a miss is not kept: the operator may create it).
   const found = new Map<string, IamPrincipal>();
 
@@ -99,7 +100,10 @@ export function createIamReader(options: IamReaderOptions): PrincipalDirectory &
       listing = pending;
       pending.then(
         result => {
-          if (listing === pending) listed = result;
+          if (listing === pending) {
+            listed = result;
+            listedAt = new Date().toISOString();
+          }
         },
         () => {
           // A failure is not kept: the next ask (r, or the next screen) tries again.
@@ -181,6 +185,7 @@ export function createIamReader(options: IamReaderOptions): PrincipalDirectory &
   return {
     list,
     cached: () => listed,
+    loadedAt: () => listedAt,
     lookup,
     close() {
       void client?.then(({iam}) => iam.destroy());

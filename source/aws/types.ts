@@ -29,6 +29,8 @@ export interface PrincipalDirectory {
   list(options?: {refresh?: boolean}): Promise<IamPrincipal[]>;
   /** The listing if it has arrived, without asking. */
   cached(): IamPrincipal[] | undefined;
+  /** When the listing that `cached()` returns arrived (ISO 8601), if it has. */
+  loadedAt(): string | undefined;
   /** An ARN of this account (from the listing, else GetRole/GetUser) or an AROA…/AIDA… unique id. */
   lookup(arnOrUniqueId: string): Promise<PrincipalLookup>;
 }

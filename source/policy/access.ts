@@ -85,8 +85,8 @@ export function accessModel(doc: PolicyDocument, key: KeyInfo): AccessModel {
   if (deleted.length > 0)
     notes.push(
       deleted.length === 1
-        ? '1 principal was deleted from IAM and shows as a unique id.'
-        : `${deleted.length} principals were deleted from IAM and show as unique ids.`,
+        ? '1 principal is named by a unique id (AROA…/AIDA…), which is how KMS shows a role or user deleted from IAM.'
+        : `${deleted.length} principals are named by unique ids (AROA…/AIDA…), which is how KMS shows roles or users deleted from IAM.`,
     );
   return {
     representable: classification.kind === 'console-default' || classification.kind === 'api-default',

@@ -90,6 +90,7 @@ export const SCREEN_DEPTH: Readonly<Record<Screen, number>> = {
   flow: 5,
   grants: 4,
   details: 4,
+  access: 4,
   grant: 5,
   grantFilter: 5,
   wizard: 5,

@@ -17,6 +17,7 @@ export type Screen =
   | 'grant'
   | 'grantFilter'
   | 'details'
+  | 'access'
   | 'confirm';
 
 /** Ink's boolean key flags that a binding may match on (arrows, Enter, Esc, Tab...). */
@@ -142,8 +143,25 @@ export const KEYMAP: Readonly<Record<Screen, readonly Binding[]>> = {
     write('upgrade', 'u', 'upgrade to the current console policy', [on('u')], 'upgrade'),
     write('access', 'a', 'access wizard: grant or remove access', [on('a')], 'access'),
     write('edit', 'e', 'edit in $EDITOR', [on('e')], 'edit'),
-    bind('reload', 'r', 'reload', [on('r')], false),
+    bind(
+      'reload',
+      'r',
+      'reload (on the Access and Findings tabs, IAM roles and users too)',
+      [on('r')],
+      false,
+    ),
     bind('back', 'Esc/q', 'back', [flag('escape'), on('q')]),
+  ],
+  // The Access and Findings tabs of a policy naming principals IAM confirms deleted.
+  access: [
+    write(
+      'removeDeleted',
+      'd',
+      'remove the deleted principals from every statement',
+      [on('d')],
+      'remove deleted',
+    ),
+    bind('reload', 'r', 'reload the policy and the IAM roles and users', [on('r')], false),
   ],
   // `/` in the policy view: the text to find (n and N then move between the matches).
   search: [
@@ -245,6 +263,7 @@ export function actionFor(screen: Screen, input: string, key: Key): string | und
  */
 const PARENT: Partial<Record<Screen, Screen>> = {
   history: 'keyDetail',
+  access: 'keyDetail',
   grants: 'keyDetail',
   details: 'keyDetail',
 };
@@ -324,5 +343,6 @@ export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {
   grant: 'One grant',
   grantFilter: 'Grant filter',
   details: 'Details tab',
+  access: 'Access and Findings tabs',
   confirm: 'Confirmation',
 };

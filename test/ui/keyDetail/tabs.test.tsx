@@ -43,10 +43,13 @@ test("access tab: the console's default view of alias/console-v2", async () => {
   r.unmount();
 });
 
-test('access tab marks a deleted principal; findings tab explains it', async () => {
+test('access tab marks a deleted principal (IAM confirms it); findings tab explains it', async () => {
   const {r} = await openKey(fx.gateway, 'alias/deleted-principal');
   await press(r, KEY.tab);
-  assert.match(await waitForText(r, 'deleted principal'), /⚠ deleted principal/);
+  assert.match(
+    await waitForText(r, 'deleted (confirmed)'),
+    /AROA5EXAMPLEDELETED7Q\s+⚠ deleted \(confirmed\)/,
+  );
   await press(r, KEY.tab);
   const findings = await waitForText(r, 'Findings (');
   assert.match(findings, /AROA5EXAMPLEDELETED7Q/);

@@ -13,13 +13,14 @@ import type {
 } from '../../../aws/types.js';
 import {parsePolicy, sanitizeText, utcTime} from '../../../policy/index.js';
 import type {ParseError} from '../../../policy/types.js';
-import {wrapWords} from '../../components/LineView.js';
-import {useGateway, useOffKeys, useOverlayOpen, useTheme} from '../../context.js';
+import {wrapWords, type Line} from '../../components/LineView.js';
+import {useGateway, useOffKeys, useOverlayOpen, useScreen, useTheme} from '../../context.js';
 import {useCopy} from '../../hooks/useCopy.js';
 import {useGrants} from '../../hooks/useGrants.js';
 import {editorCommand, useEditor} from '../../hooks/useEditor.js';
 import {usePolicy, type PolicyModel} from '../../hooks/usePolicy.js';
 import {useProposedChange, type ProposedChange} from '../../hooks/useProposedChange.js';
+import {confirmedDeleted, useUniqueIds} from '../../hooks/useUniqueIds.js';
 import {actionFor, splitKeys} from '../../keymap.js';
 import {AccessWizard} from '../AccessWizard.js';
 import {ConfirmChange} from '../ConfirmChange.js';
@@ -36,6 +37,7 @@ import {HistoryTab} from './HistoryTab.js';
 import {KeyTitle, TabBar, TAB_NAMES} from './TabBar.js';
 import {PolicyTab} from './PolicyTab.js';
 import {changeRefusal, offChanges} from './changeRefusal.js';
+import {planRemoval} from './removeDeleted.js';
 
 type Mode =
   | {name: 'tabs'}
@@ -49,7 +51,8 @@ type Mode =
       title: string;
       action: string;
       change: ProposedChange;
-      replan: (live: PolicySnapshot) => ProposedChange;
+      replan: (live: PolicySnapshot) => ProposedChange | string;
+      intro?: Line[];
       /** A raw edit: reopen the editor on this text (the operator's, never the live policy). */
       editAgain?: () => void;
     }
@@ -87,6 +90,12 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
   const readOnly = info.readOnly ? (info.readOnlySource ?? '--read-only') : undefined;
   const grants = useGrants(keyDetails);
   const [detailsRound, setDetailsRound] = useState(0);
+  // The Access and Findings tabs resolve the policy's unique ids with IAM; d removes the deleted ones.
+  const iamTab = tab === 1 || tab === 2;
+  const unique = useUniqueIds(model, iamTab);
+  const removalRefusal = model ? changeRefusal('access', keyDetails, model, readOnly) : undefined;
+  const removable = !removalRefusal && confirmedDeleted(unique.ids).length > 0;
+  useScreen('access', mode.name === 'tabs' && iamTab && removable);
   // The Access, Findings and Grants tabs need the grants: they are read the first time one opens.
   useEffect(() => {
     if (tab === 1 || tab === 2 || tab === 4) grants.want();
@@ -146,6 +155,13 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
       change: replan(m.snapshot),
       replan,
     });
+  };
+
+  const removeDeleted = (m: PolicyModel) => {
+    const plan =
+      changeRefusal('access', keyDetails, m, readOnly) ?? planRemoval(m, unique.ids, propose, width, theme);
+    if (typeof plan === 'string') return setStatus(plan);
+    setMode({name: 'confirm', ...plan});
   };
 
   const revoke = (grant: KeyGrant) =>
@@ -233,7 +249,11 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
         else if (act === 'nextTab') setTab(t => (t + 1) % count);
         else if (act === 'prevTab') setTab(t => (t + count - 1) % count);
         else if (act === 'tab') setTab(Number(i) - 1);
-        else if (act === 'reload') reload();
+        else if (act === 'reload') {
+          reload();
+          if (iamTab && unique.ids.status !== 'none') unique.refresh();
+        } else if (iamTab && model && actionFor('access', i, k) === 'removeDeleted')
+          return removeDeleted(model);
         else if (act === 'copy') setStatus(copy(keyDetails.arn, 'the key ARN'));
         else if (act === 'copyPolicy' && model) setStatus(copy(model.snapshot.text, 'the policy'));
         else if (tab === 5 && actionFor('details', i, k))
@@ -278,6 +298,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
         title={mode.title}
         action={mode.action}
         replan={mode.replan}
+        {...(mode.intro ? {intro: mode.intro} : {})}
         {...(mode.editAgain ? {onEditAgain: mode.editAgain} : {})}
       />
     );
@@ -306,6 +327,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
   const statusRows = status ? wrapWords(status, width) : [' '];
   const bodyHeight = Math.max(1, height - 2 - statusRows.length);
   const tabProps = {width, height: bodyHeight, isActive: mode.name === 'tabs'};
+  const iamProps = {...tabProps, ids: unique.ids, removalRefusal};
   let body: React.ReactNode;
   if (mode.name === 'editing')
     body = <Text color={theme.muted}>Editing the policy in {sanitizeText(editorCommand())}…</Text>;
@@ -314,8 +336,8 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
   else if (!model) body = <Text color={theme.muted}>Reading the key policy…</Text>;
   else if (tab === 0) body = <PolicyTab model={model} {...tabProps} onTyping={setTyping} />;
   else if (tab === 1)
-    body = <AccessTab model={model} accountId={keyDetails.accountId} {...tabProps} extra={whoLines} />;
-  else if (tab === 2) body = <FindingsTab model={model} {...tabProps} extra={grantFindings} />;
+    body = <AccessTab model={model} accountId={keyDetails.accountId} {...iamProps} extra={whoLines} />;
+  else if (tab === 2) body = <FindingsTab model={model} {...iamProps} extra={grantFindings} />;
   else if (tab === 4) {
     body = (
       <GrantsTab

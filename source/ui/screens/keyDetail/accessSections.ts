@@ -4,7 +4,9 @@
 import {conditionWords, sanitizeText} from '../../../policy/index.js';
 import type {AccessModel, Classification, PrincipalKind, PrincipalRef} from '../../../policy/types.js';
 import {paragraph, type Line} from '../../components/LineView.js';
+import type {UniqueIds} from '../../hooks/useUniqueIds.js';
 import type {Theme} from '../../theme.js';
+import {idDisplay, uniqueIdBlock} from './uniqueIdLines.js';
 
 export interface AccessSectionInput {
   access: AccessModel;
@@ -12,6 +14,10 @@ export interface AccessSectionInput {
   accountId: string;
   width: number;
   theme: Theme;
+  /** The policy's unique ids as IAM resolved them (absent: not asked). */
+  ids?: UniqueIds;
+  /** Why the deleted ones cannot be removed from this key, if they cannot. */
+  removalRefusal?: string;
 }
 
 export type AccessSection = (input: AccessSectionInput) => Line[];
@@ -36,34 +42,35 @@ const indented = (lines: Line[], by: string): Line[] => lines.map((l): Line => [
 function principalLines(
   title: string,
   refs: readonly PrincipalRef[],
-  {width, theme}: AccessSectionInput,
+  {width, theme, ids}: AccessSectionInput,
 ): Line[] {
   const lines: Line[] = [[{text: `${title} (${refs.length})`, bold: true}]];
   if (refs.length === 0) lines.push([{text: '  none', color: theme.muted}]);
-  const nameWidth = Math.min(48, Math.max(12, ...refs.map(r => r.name.length)));
-  for (const r of refs) {
+  // A unique id IAM resolved shows by name: the name column fits the names shown.
+  const shown = refs.map(r => (r.kind === 'deleted' ? idDisplay(ids, r.value) : undefined));
+  const names = refs.map((r, i) => shown[i]?.name ?? sanitizeText(r.name));
+  const nameWidth = Math.min(48, Math.max(12, ...names.map(n => n.length)));
+  refs.forEach((r, i) => {
+    const id = shown[i];
     // "everyone (*)" with no condition is the one wildcard that is a warning in itself.
-    const warn =
-      WARN_KINDS.has(r.kind) || (r.kind === 'wildcard' && r.accountId === undefined && !r.conditions);
+    const warn = id
+      ? id.warn
+      : WARN_KINDS.has(r.kind) || (r.kind === 'wildcard' && r.accountId === undefined && !r.conditions);
+    const kindColor = warn ? theme.warning : id && !id.muted ? undefined : theme.muted;
     lines.push([
-      {text: `  ${sanitizeText(r.name).padEnd(nameWidth)}  `, color: warn ? theme.warning : undefined},
-      {text: KIND[r.kind], color: warn ? theme.warning : theme.muted},
+      {text: `  ${(names[i] ?? '').padEnd(nameWidth)}  `, color: warn ? theme.warning : undefined},
+      {text: id?.kind ?? KIND[r.kind], color: kindColor},
       ...(r.external ? [{text: ' · other account', color: theme.accent}] : []),
     ]);
     const words = conditionWords(r.conditions);
     if (words)
       lines.push(...indented(paragraph(`only ${sanitizeText(words)}`, width - 4, {dim: true}), '    '));
-    if (r.kind === 'deleted') {
-      lines.push(
-        ...indented(
-          paragraph('The IAM user or role was deleted; KMS shows its unique id. Remove it.', width - 4, {
-            dim: true,
-          }),
-          '    ',
-        ),
-      );
-    }
-  }
+    const note =
+      r.kind === 'deleted' && !id
+        ? 'The IAM user or role was deleted; KMS shows its unique id. Remove it.'
+        : id?.note;
+    if (note) lines.push(...indented(paragraph(note, width - 4, {dim: true}), '    '));
+  });
   return lines;
 }
 
@@ -88,6 +95,10 @@ const disclaimer: AccessSection = ({access, classification, width, theme}) => {
     [],
   ];
 };
+
+/** What IAM says about the policy's unique ids, and the offer to remove the deleted ones. */
+const uniqueIds: AccessSection = ({ids, removalRefusal, width, theme}) =>
+  uniqueIdBlock(ids, removalRefusal, width, theme);
 
 const administrators: AccessSection = input => [
   ...principalLines('Key administrators', input.access.administrators, input),
@@ -128,6 +139,7 @@ const notes: AccessSection = ({access, classification, width, theme}) =>
 
 export const ACCESS_SECTIONS: AccessSection[] = [
   disclaimer,
+  uniqueIds,
   administrators,
   deletion,
   users,
