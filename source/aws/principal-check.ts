@@ -4,6 +4,7 @@
 // IAM groups, IAM's name rules). KMS refuses such a policy anyway ("invalid principals"); asking
 // first means the refusal names the principal and the statement, and nothing is sent.
 import {
+  otherAccountPrincipals,
   parsePrincipal,
   policyPartition,
   principalNameProblem,
@@ -24,8 +25,10 @@ export interface PrincipalFinding {
 export interface PrincipalCheck {
   /** Principals the policy cannot hold: the write is refused. */
   refused: PrincipalFinding[];
-  /** Principals nobody can check from here (other accounts; IAM not readable): the preview says so. */
+  /** This account's principals IAM could not be asked about: the preview says so. */
   unverifiable: PrincipalFinding[];
+  /** Other accounts' roles and users, which only KMS can check (otherAccountsNote says so). */
+  otherAccounts: string[];
 }
 
 const LOOKUP_CONCURRENCY = 8;
@@ -49,7 +52,6 @@ export async function checkPrincipals(
   const refused: PrincipalFinding[] = [];
   const unverifiable: PrincipalFinding[] = [];
   const toLookUp = new Map<string, string[]>(); // ARN → statements naming it
-  const otherAccounts = new Map<string, string[]>();
   document.Statement.forEach((st, index) => {
     const statement = statementName(st.Sid, index);
     for (const principal of statementPrincipals(st)) {
@@ -59,19 +61,10 @@ export async function checkPrincipals(
         continue;
       }
       const ref = parsePrincipal(principal, accountId);
-      if ((ref.kind !== 'role' && ref.kind !== 'user') || known.has(principal)) continue;
-      const into = ref.external ? otherAccounts : toLookUp;
-      into.set(principal, [...(into.get(principal) ?? []), statement]);
+      if ((ref.kind !== 'role' && ref.kind !== 'user') || ref.external || known.has(principal)) continue;
+      toLookUp.set(principal, [...(toLookUp.get(principal) ?? []), statement]);
     }
   });
-  for (const [principal, statements] of otherAccounts) {
-    const account = parsePrincipal(principal, accountId).accountId ?? '';
-    unverifiable.push({
-      principal,
-      statement: statements.join(', '),
-      reason: `${principal} belongs to account ${account}: keypol cannot check that it exists (only KMS will).`,
-    });
-  }
   await forEachPooled([...toLookUp.keys()], LOOKUP_CONCURRENCY, async principal => {
     const statement = (toLookUp.get(principal) ?? []).join(', ');
     const found = await directory.lookup(principal);
@@ -88,5 +81,5 @@ export async function checkPrincipals(
       unverifiable.push({principal, statement, reason: `Could not check ${principal}: ${found.reason}`});
     }
   });
-  return {refused, unverifiable};
+  return {refused, unverifiable, otherAccounts: otherAccountPrincipals(document, accountId, live)};
 }

@@ -3,7 +3,14 @@
 // TUI's rule too), then the gateway's one write path, whose outcome becomes the exit code.
 // Local checks here only decide whether asking makes sense; the write path repeats them and is
 // the authority.
-import {assessChange, hasErrors, parsePolicy, validatePolicy, type Finding} from '../policy/index.js';
+import {
+  assessChange,
+  hasErrors,
+  otherAccountsNote,
+  parsePolicy,
+  validatePolicy,
+  type Finding,
+} from '../policy/index.js';
 import {keyInfoOf, type ChangeReason, type WriteOutcome} from '../aws/types.js';
 import {confirmOrExit} from './confirm.js';
 import {EXIT} from './exit.js';
@@ -62,7 +69,7 @@ export async function applyChange(ctx: CommandContext, change: ProposedChange): 
   const proposed = parsePolicy(change.afterText);
   const principals = proposed.ok
     ? await checkPrincipals(proposed.document, key.accountId, ctx.gateway.principals, change.loaded.document)
-    : {refused: [], unverifiable: []};
+    : {refused: [], unverifiable: [], otherAccounts: []};
 
   if (!ctx.json) {
     for (const text of change.preface ?? []) line(ctx.stdout, clean(text));
@@ -83,6 +90,7 @@ export async function applyChange(ctx: CommandContext, change: ProposedChange): 
     const notes = [
       ...principals.refused.map(p => `  ✖ ${p.reason}`),
       ...principals.unverifiable.map(p => `  ℹ ${p.reason}`),
+      ...(principals.otherAccounts.length ? [`  ℹ ${otherAccountsNote(principals.otherAccounts)}`] : []),
     ];
     if (notes.length) {
       line(ctx.stdout, 'Principals:');

@@ -94,4 +94,5 @@ export type {Filterable, IamPrincipal, PrincipalLabel} from './iam-principals.js
 export {removePrincipalsEverywhere, uniqueIdsIn} from './remove-principals.js';
 export {deletionUnconfirmed, removeDeletedPrincipals, resolveUniqueIds} from './deleted-principals.js';
 export type {DeletedRemoval, UniqueIdState} from './deleted-principals.js';
+export {otherAccountPrincipals, otherAccountsNote} from './other-accounts.js';
 export {closestRegion, regionProblem} from './regions.js';

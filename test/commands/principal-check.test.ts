@@ -9,7 +9,7 @@ import {KMSClient, PutKeyPolicyCommand} from '@aws-sdk/client-kms';
 import {withSandbox, operations, type SandboxFixture} from '../helpers/sandbox.js';
 import {runKeypol, type CliTarget} from '../helpers/cli.js';
 import {DELETED_PRINCIPAL_IDS, SANDBOX_CREDENTIALS} from '../../source/sandbox/index.js';
-import type {PolicyDocument} from '../../source/policy/index.js';
+import {otherAccountsNote, type PolicyDocument} from '../../source/policy/index.js';
 
 async function setup(t: TestContext): Promise<{f: SandboxFixture; target: CliTarget}> {
   const f = await withSandbox();
@@ -102,7 +102,14 @@ test("another account's principal is noted as unverifiable in the preview, and w
     '--yes',
   ]);
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /belongs to account 444455556666: keypol cannot check that it exists/);
+  assert.ok(
+    result.stdout.includes(`ℹ ${otherAccountsNote([ROLE('Partner', '444455556666')])}`),
+    'the sentence the TUI shows too',
+  );
+  assert.match(
+    result.stdout,
+    /Principals of other accounts cannot be checked: arn:aws:iam::444455556666:role\/Partner\./,
+  );
 });
 
 test("unique ids: a live role's id is shown by name, a deleted one is confirmed deleted; --remove-deleted removes it", async t => {

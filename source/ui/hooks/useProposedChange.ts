@@ -3,7 +3,12 @@
 // confirmation level from the one risk rule the CLI uses too). The confirmation screen shows
 // it; the gateway's write path applies it.
 import {useCallback, useEffect, useState} from 'react';
-import {assessChange, parsePolicy, type ChangeAssessment} from '../../policy/index.js';
+import {
+  assessChange,
+  otherAccountPrincipals,
+  parsePolicy,
+  type ChangeAssessment,
+} from '../../policy/index.js';
 import type {PolicyDocument} from '../../policy/types.js';
 import {keyInfoOf, type ChangeReason, type KeyDetails, type PolicySnapshot} from '../../aws/types.js';
 import {useGateway} from '../context.js';
@@ -12,6 +17,8 @@ export interface ProposedChange extends ChangeAssessment {
   reason: ChangeReason;
   before: PolicySnapshot;
   afterText: string;
+  /** Other accounts' roles and users the new policy adds: nobody but KMS can check they exist. */
+  otherAccounts: string[];
 }
 
 /** The live policy as a document for replanning a change after a conflict, or why it cannot be. */
@@ -30,10 +37,15 @@ export function proposeChange(
   reason: ChangeReason,
   callerArn?: string,
 ): ProposedChange {
+  const after = parsePolicy(afterText);
+  const live = parsePolicy(before.text);
   return {
     reason,
     before,
     afterText,
+    otherAccounts: after.ok
+      ? otherAccountPrincipals(after.document, key.accountId, live.ok ? live.document : undefined)
+      : [],
     ...assessChange(before.text, afterText, {key: keyInfoOf(key), ...(callerArn ? {callerArn} : {})}),
   };
 }

@@ -1,6 +1,6 @@
 // The words of the confirmation screen, as lines for a scrolling pane: the review of a proposed
 // change, the verified result with how to undo it, and each refusal with its next step.
-import {diffPolicies, parsePolicy, sanitizeText} from '../../policy/index.js';
+import {diffPolicies, otherAccountsNote, parsePolicy, sanitizeText} from '../../policy/index.js';
 import type {Finding} from '../../policy/types.js';
 import type {ConnectionInfo, KeyDetails, PolicySnapshot, WriteOutcome} from '../../aws/types.js';
 import type {ProposedChange} from '../hooks/useProposedChange.js';
@@ -69,6 +69,17 @@ export function reviewLines(change: ProposedChange, width: number, theme: Theme,
   if (change.notes.length > 0) {
     lines.push([], [{text: 'Notes on the result', bold: true}]);
     lines.push(...findingLines(change.notes, width, theme));
+  }
+  if (change.otherAccounts.length > 0 && change.blocking.length === 0) {
+    lines.push(
+      [],
+      ...paragraph(
+        `ℹ ${sanitizeText(otherAccountsNote(change.otherAccounts))}`,
+        width,
+        {color: theme.accent},
+        2,
+      ),
+    );
   }
   if (withDiff && diff?.unified) lines.push([], ...diffViewLines(diff.unified, theme));
   return lines;
