@@ -1,6 +1,7 @@
 // Row 8: the Grants tab of alias/many-grants (2,000 grants, 20 ListGrants pages) against a standalone
 // demo sandbox: `5` → the first grant rows, `5` → all 2,000 listed, process start → first rows
 // (includes driving the key list to the key), and a filter keystroke → its frame.
+import {formatCount} from '../source/policy/index.js';
 import type {BenchContext} from './context.js';
 import {drive, filterToKey, startTuiOn, type TuiSession} from './pty.js';
 import {measured, notMeasured, type Row} from './report.js';
@@ -14,8 +15,9 @@ const TIMEOUT_MS = 30_000;
 const KEY_PAIRS = 5;
 // A grant row starts with its id (cut short with …), after the cursor column.
 const GRANT_ROW = /^[ ›] [0-9a-f]{8}/m;
-const ALL = new RegExp(`(^|\\s)${GRANTS} grants`);
-const FILTERED = new RegExp(`\\d+ of ${GRANTS} grants`);
+const SHOWN = formatCount(GRANTS); // as keypol prints counts: 2,000
+const ALL = new RegExp(`(^|\\s)${SHOWN} grants`);
+const FILTERED = new RegExp(`[\\d,]+ of ${SHOWN} grants`);
 const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /** Key list → alias/many-grants, its policy shown (the detail screen then takes keys). */
@@ -25,12 +27,11 @@ async function toKey(session: TuiSession): Promise<void> {
 }
 
 export async function benchGrants(ctx: BenchContext, runs: number): Promise<Row[]> {
-  const n = GRANTS.toLocaleString('en-US');
   const labels = {
-    first: `Grants tab, ${n} grants: 5 → first grant rows`,
-    all: `Grants tab, ${n} grants: 5 → all listed`,
-    start: `Grants tab, ${n} grants: process start → first grant rows`,
-    key: `Grants tab, ${n} grants: filter keystroke → frame`,
+    first: `Grants tab, ${SHOWN} grants: 5 → first grant rows`,
+    all: `Grants tab, ${SHOWN} grants: 5 → all listed`,
+    start: `Grants tab, ${SHOWN} grants: process start → first grant rows`,
+    key: `Grants tab, ${SHOWN} grants: filter keystroke → frame`,
   };
   const sandbox = await startSandboxProcess(ctx.cli, []);
   const first: number[] = [];
@@ -42,7 +43,7 @@ export async function benchGrants(ctx: BenchContext, runs: number): Promise<Row[
     for (let i = 0; i < runs; i++) {
       const failed = await drive(ctx, startTuiOn(ctx, sandbox.endpoint), async session => {
         await toKey(session);
-        const everything = session.waitFor(s => ALL.test(s), TIMEOUT_MS, `${n} grants`);
+        const everything = session.waitFor(s => ALL.test(s), TIMEOUT_MS, `${SHOWN} grants`);
         const sent = performance.now();
         const shown = await session.keyToFrame('5', s => GRANT_ROW.test(s), TIMEOUT_MS, 'grant rows');
         first.push(shown);

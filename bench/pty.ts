@@ -237,6 +237,6 @@ export async function filterToKey(session: TuiSession, name: string, timeoutMs: 
   await session.waitFor(hasKeyRows, timeoutMs, 'key rows');
   await session.keyToFrame('/', s => /^ \/ /m.test(s), timeoutMs, 'the filter bar');
   for (const ch of name) session.write(ch);
-  await session.waitFor(s => /1 of \d+ keys/.test(s), timeoutMs, 'one key');
+  await session.waitFor(s => /1 of [\d,]+ keys/.test(s), timeoutMs, 'one key');
   await session.keyToFrame('\r', s => s.includes(`filter ${name}`), timeoutMs, 'the filter kept');
 }

@@ -17,9 +17,9 @@ const KEY_PAIRS = 5;
 const FULL_LOAD_CAP_MS = 45_000;
 
 const EDITING = /^ \/ (?!to filter)/m; // the filter bar while editing: " / " and the query
-const FILTERED = / (\d+) of (\d+) keys/;
+const FILTERED = / ([\d,]+) of ([\d,]+) keys/;
 // Loaded when nothing follows the sort column (a truncated status line does not count as done).
-const LOADED = /\d+ keys · sort \S+ *$/m;
+const LOADED = /[\d,]+ keys · sort \S+ *$/m;
 const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 interface Keystrokes {
@@ -48,7 +48,7 @@ async function filterKeystrokes(session: TuiSession, into: Keystrokes): Promise<
   }
 }
 
-const statusOf = (screen: string): string => / \d+ keys · .*$/m.exec(screen)?.[0].trim() ?? '';
+const statusOf = (screen: string): string => / [\d,]+ keys · .*$/m.exec(screen)?.[0].trim() ?? '';
 
 export async function benchTui10k(ctx: BenchContext, runs: number): Promise<Row[]> {
   const labels = {

@@ -16,6 +16,7 @@ import {saveGrant} from '../store/grant-backups.js';
 import type {AwsError} from './errors.js';
 import {runGuardedMutation, type GuardDeps, type MutationOutcome} from './guard.js';
 import type {Identity, KeyActionOutcome, KeyDetails, KeyGrant, RotationStatus} from './types.js';
+import {formatCount} from '../policy/index.js';
 
 export interface ActionDeps extends GuardDeps {
   /** The client for changes: no automatic retries (a retry of an applied call would fail or repeat it). */
@@ -178,7 +179,7 @@ export async function setRotationGuarded(
     outcome,
     operation,
     enabled
-      ? `Automatic rotation is on${periodDays ? `, every ${periodDays} days` : ''} (checked with GetKeyRotationStatus).`
+      ? `Automatic rotation is on${periodDays ? `, every ${formatCount(periodDays)} days` : ''} (checked with GetKeyRotationStatus).`
       : 'Automatic rotation is off (checked with GetKeyRotationStatus).',
   );
 }

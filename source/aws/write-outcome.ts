@@ -1,6 +1,6 @@
 // The pieces of a write's outcome shared by the write path's steps: refusals, the audit trail of
 // one attempt, and the semantic comparisons a re-read is judged by.
-import {parsePolicy, policiesEqual, type Finding, type PolicyDocument} from '../policy/index.js';
+import {formatCount, parsePolicy, policiesEqual, type Finding, type PolicyDocument} from '../policy/index.js';
 import type {Attempt} from '../store/audit.js';
 import type {WriteOutcome} from './types.js';
 
@@ -51,7 +51,7 @@ export function withWarnings<T extends WriteOutcome>(outcome: T, warnings: strin
 }
 
 export function count(errors: Finding[]): string {
-  return errors.length === 1 ? '1 error' : `${errors.length} errors`;
+  return errors.length === 1 ? '1 error' : `${formatCount(errors.length)} errors`;
 }
 
 /** KMS re-serialises policies (and may reorder lists), so equality is semantic, not textual. */

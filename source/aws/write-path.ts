@@ -12,6 +12,7 @@
 //  9. the audit outcome line.
 import {PutKeyPolicyCommand, type KMSClient} from '@aws-sdk/client-kms';
 import {
+  formatCount,
   POLICY_MAX_BYTES,
   hasErrors,
   lintPolicy,
@@ -88,7 +89,7 @@ async function principalStep(
   );
   if (refused.length === 0) return undefined;
   const reasons = refused.slice(0, 3).map(r => r.reason);
-  const more = refused.length > 3 ? ` (${refused.length - 3} more)` : '';
+  const more = refused.length > 3 ? ` (${formatCount(refused.length - 3)} more)` : '';
   return refuse('invalid', `${reasons.join(' ')}${more} Nothing was sent to KMS.`);
 }
 
@@ -276,7 +277,7 @@ function localRefusal(deps: WriteDeps, {key, afterText}: WriteRequest): Refusal 
   if (bytes > POLICY_MAX_BYTES) {
     return refuse(
       'invalid',
-      `The new policy is ${bytes} bytes; KMS allows at most ${POLICY_MAX_BYTES}: shorten it.`,
+      `The new policy is ${formatCount(bytes)} bytes; KMS allows at most ${formatCount(POLICY_MAX_BYTES)}: shorten it.`,
     );
   }
   const findings = validatePolicy(afterText);

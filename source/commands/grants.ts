@@ -5,7 +5,7 @@ import {EXIT} from './exit.js';
 import {constraintText, grantFindings, grantFindingsJson, grantJson} from './grants-output.js';
 import {keyLabel} from './key.js';
 import {clean, line, printJson, table} from './output.js';
-import {grantPrincipal} from '../policy/index.js';
+import {formatCount, grantPrincipal} from '../policy/index.js';
 import type {CommandArgs, CommandContext, CommandModule} from './context.js';
 
 export const options: CommandModule['options'] = {};
@@ -35,7 +35,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     return EXIT.ok;
   }
   const out = ctx.stdout;
-  line(out, clean(`Grants on ${keyLabel(key)}: ${grants.length.toLocaleString('en-US')}`));
+  line(out, clean(`Grants on ${keyLabel(key)}: ${formatCount(grants.length)}`));
   if (grants.length > 0) {
     const rows = grants.map(g => [
       g.grantId.slice(0, 12),

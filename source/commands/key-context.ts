@@ -1,7 +1,7 @@
 // The key's context for `keypol show`: grants (with their findings), rotation and tags, read at
 // once; a read that is refused becomes "not permitted: kms:Action" in its place, never a failure
 // of the whole command. Also "who can use this key" as text and --json.
-import {whoCanUse, type AccessModel, type KeyGrant} from '../policy/index.js';
+import {formatCount, whoCanUse, type AccessModel, type KeyGrant} from '../policy/index.js';
 import type {KeyDetails, KeyRotation, KeyTag, KmsGateway, RotationStatus} from '../aws/types.js';
 import {grantFindings, grantFindingsJson, grantJson} from './grants-output.js';
 import {clean} from './output.js';
@@ -86,7 +86,7 @@ export function contextLines(key: KeyDetails, access: AccessModel, c: KeyContext
     lines.push(`  account ${a}  (key policy: another account; its IAM decides who)`);
   if (!who.grantees) lines.push(`  grants: ${c.grants.ok ? '' : c.grants.error}`);
   for (const g of who.grantees ?? []) {
-    const n = g.grants === 1 ? 'grant' : `${g.grants} grants`;
+    const n = g.grants === 1 ? 'grant' : `${formatCount(g.grants)} grants`;
     lines.push(`  ${g.name}  (${n}: ${g.operations.join(', ')}${g.constrained ? ', with constraints' : ''})`);
   }
   lines.push(`  ${who.iam.sentence}`);
@@ -94,7 +94,7 @@ export function contextLines(key: KeyDetails, access: AccessModel, c: KeyContext
   if (!c.grants.ok) lines.push(`  ${c.grants.error}`);
   else {
     const findings = grantFindings(key, c.grants.value);
-    lines.push(`  ${c.grants.value.length} (keypol grants ${key.keyId} lists them)`);
+    lines.push(`  ${formatCount(c.grants.value.length)} (keypol grants ${key.keyId} lists them)`);
     for (const f of findings) lines.push(`  ${f.severity.padEnd(7)}  ${f.code}: ${f.message}`);
   }
   lines.push('', 'Rotation');
@@ -104,12 +104,14 @@ export function contextLines(key: KeyDetails, access: AccessModel, c: KeyContext
     const r = c.rotation.value;
     lines.push(
       r.enabled
-        ? `  automatic, every ${r.periodDays ?? 365} days; next ${(r.nextRotationDate ?? '?').slice(0, 10)}`
+        ? `  automatic, every ${formatCount(r.periodDays ?? 365)} days; next ${(r.nextRotationDate ?? '?').slice(0, 10)}`
         : '  automatic rotation off',
     );
     if (c.rotations.ok && c.rotations.value.length) {
       const onDemand = c.rotations.value.filter(x => x.type === 'ON_DEMAND').length;
-      lines.push(`  ${c.rotations.value.length} rotations so far (${onDemand} on demand)`);
+      lines.push(
+        `  ${formatCount(c.rotations.value.length)} rotations so far (${formatCount(onDemand)} on demand)`,
+      );
     }
   }
   lines.push('', 'Tags');

@@ -4,6 +4,7 @@ import {complain, line, printJson, table} from './output.js';
 import {progressLine} from './progress.js';
 import type {KeyDetails, KeySummary} from '../aws/types.js';
 import type {CommandContext, CommandModule} from './context.js';
+import {formatCount} from '../policy/index.js';
 
 export const options: CommandModule['options'] = {};
 
@@ -15,11 +16,9 @@ manager (AWS or CUSTOMER) and description. --json prints an array of
 When stderr is a terminal, a progress line there counts the keys described so far.
 `;
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 export async function run(ctx: CommandContext): Promise<number> {
   const progress = progressLine(ctx.stderr, (done, total) =>
-    total === 0 ? 'listing keys…' : `described ${count(done)}/${count(total)} keys`,
+    total === 0 ? 'listing keys…' : `described ${formatCount(done)}/${formatCount(total)} keys`,
   );
   const details = new Map<string, KeyDetails>();
   const failures: string[] = [];

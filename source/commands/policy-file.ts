@@ -6,12 +6,12 @@
 import {constants} from 'node:fs';
 import {open} from 'node:fs/promises';
 import {resolve} from 'node:path';
-import {POLICY_MAX_BYTES} from '../policy/index.js';
+import {POLICY_MAX_BYTES, formatCount} from '../policy/index.js';
 import {RefusedError, UsageError} from './exit.js';
 import {complain} from './output.js';
 import type {CommandContext, InputStream} from './context.js';
 
-const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+const bytes = (n: number) => `${formatCount(n)} bytes`;
 
 function tooLarge(file: string, size: string): RefusedError {
   return new RefusedError(

@@ -1,6 +1,6 @@
 // keypol principals: the account's IAM roles and users as the access wizard's picker sees them,
 // for scripts and for a quick check of what keypol can see (iam:ListRoles, iam:ListUsers).
-import {LABEL_TEXT, filterPrincipals, principalLabel} from '../policy/index.js';
+import {LABEL_TEXT, filterPrincipals, formatCount, principalLabel} from '../policy/index.js';
 import {EXIT} from './exit.js';
 import {clean, line, printJson, table} from './output.js';
 import type {CommandArgs, CommandContext, CommandModule} from './context.js';
@@ -55,7 +55,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   const roles = shown.filter(p => p.type === 'role').length;
   line(
     ctx.stdout,
-    `${roles} roles, ${shown.length - roles} users${query ? ` matching "${clean(query)}"` : ''}.`,
+    `${formatCount(roles)} roles, ${formatCount(shown.length - roles)} users${query ? ` matching "${clean(query)}"` : ''}.`,
   );
   return EXIT.ok;
 }

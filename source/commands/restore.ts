@@ -1,6 +1,6 @@
 // keypol restore: put a backed-up policy back, through the same guarded write path (which
 // itself backs up the policy being replaced, so a restore can be undone too).
-import {utcTime} from '../policy/index.js';
+import {formatCount, utcTime} from '../policy/index.js';
 import {positionals} from './args.js';
 import {applyChange} from './apply-change.js';
 import {EXIT, UsageError} from './exit.js';
@@ -28,7 +28,7 @@ export function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
       if (id !== undefined)
         throw new UsageError(`${id} is not a backup of ${keyLabel(loaded.key)} (see keypol history)`);
       const skipped = backups.length
-        ? ` (${backups.length} from changes that were not applied; name one to restore it anyway)`
+        ? ` (${formatCount(backups.length)} from changes that were not applied; name one to restore it anyway)`
         : '';
       return refuseLocally(
         ctx,

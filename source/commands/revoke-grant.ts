@@ -6,7 +6,7 @@ import {constraintText} from './grants-output.js';
 import {GRANT_CONFIRM_CHARS, runKeyAction} from './key-action.js';
 import {keyLabel} from './key.js';
 import {clean, line, refuseLocally, withJsonOutcome} from './output.js';
-import {grantPrincipal} from '../policy/index.js';
+import {formatCount, grantPrincipal} from '../policy/index.js';
 import type {CommandArgs, CommandContext, CommandModule} from './context.js';
 
 export const options: CommandModule['options'] = {};
@@ -34,7 +34,9 @@ export function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
     );
     if (matches.length !== 1) {
       const why =
-        matches.length === 0 ? 'has no grant with that id' : `has ${matches.length} grants starting so`;
+        matches.length === 0
+          ? 'has no grant with that id'
+          : `has ${formatCount(matches.length)} grants starting so`;
       return refuseLocally(
         ctx,
         'not-found',

@@ -5,6 +5,7 @@ import {runKeyAction} from './key-action.js';
 import {keyLabel} from './key.js';
 import {clean, line, printJson, withJsonOutcome} from './output.js';
 import type {CommandArgs, CommandContext, CommandModule} from './context.js';
+import {formatCount} from '../policy/index.js';
 
 export const options: CommandModule['options'] = {
   enable: {type: 'boolean'},
@@ -41,12 +42,12 @@ export function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
       return EXIT.refused;
     }
     if (status.enabled === enable && (!enable || period === undefined || status.periodDays === period)) {
-      const message = `${keyLabel(key)}: automatic rotation is already ${enable ? `on (every ${status.periodDays ?? 365} days)` : 'off'}.`;
+      const message = `${keyLabel(key)}: automatic rotation is already ${enable ? `on (every ${formatCount(status.periodDays ?? 365)} days)` : 'off'}.`;
       if (ctx.json) printJson(ctx, {ok: true, changed: false, keyId: key.keyId, arn: key.arn, message});
       else line(ctx.stdout, clean(message));
       return EXIT.ok;
     }
-    const what = enable ? `on${period ? `, every ${period} days` : ''}` : 'off';
+    const what = enable ? `on${period ? `, every ${formatCount(period)} days` : ''}` : 'off';
     return runKeyAction(ctx, {
       question: clean(`Turn automatic rotation of ${keyLabel(key)} ${what}?`),
       certainRefusal: ctx.gateway.info.readOnly || key.keyManager === 'AWS',

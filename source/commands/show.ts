@@ -5,6 +5,7 @@ import {
   classifyPolicy,
   entryWords,
   explainPolicy,
+  formatCount,
   lintPolicy,
   parsePolicy,
   validatePolicy,
@@ -49,7 +50,7 @@ function entryJson(ref: PrincipalRef): string | {principal: string; name: string
 const entryText = (ref: PrincipalRef): string => entryWords(ref, r => r.name);
 
 function actionList(actions: string[]): string {
-  const more = actions.length > 6 ? ` and ${actions.length - 6} more` : '';
+  const more = actions.length > 6 ? ` and ${formatCount(actions.length - 6)} more` : '';
   return actions.slice(0, 6).join(', ') + more;
 }
 

@@ -17,6 +17,7 @@ import {
   type PolicyReading,
   type SubjectReading,
 } from './reading.js';
+import {formatCount} from './numbers.js';
 
 /** The key's own account root is the IAM line, not an entry; entries reached only through it too. */
 function listed(s: SubjectReading, entry: PrincipalRef, accountId: string): boolean {
@@ -86,7 +87,7 @@ export function accessModel(doc: PolicyDocument, key: KeyInfo): AccessModel {
     notes.push(
       deleted.length === 1
         ? '1 principal is named by a unique id (AROA…/AIDA…), which is how KMS shows a role or user deleted from IAM.'
-        : `${deleted.length} principals are named by unique ids (AROA…/AIDA…), which is how KMS shows roles or users deleted from IAM.`,
+        : `${formatCount(deleted.length)} principals are named by unique ids (AROA…/AIDA…), which is how KMS shows roles or users deleted from IAM.`,
     );
   return {
     representable: classification.kind === 'console-default' || classification.kind === 'api-default',

@@ -1,10 +1,11 @@
 // Conditions in words, for access entries: "through s3.us-east-1.amazonaws.com (kms:ViaService)",
 // "if aws:PrincipalOrgID is o-abc". Short: at most three values per key.
 import type {ConditionRef, PrincipalRef} from './types.js';
+import {formatCount} from './numbers.js';
 
 function values(list: string[]): string {
   const shown = list.slice(0, 3).join(' or ');
-  return list.length > 3 ? `${shown} or ${list.length - 3} more` : shown || '(no value)';
+  return list.length > 3 ? `${shown} or ${formatCount(list.length - 3)} more` : shown || '(no value)';
 }
 
 function one(ref: ConditionRef): string {

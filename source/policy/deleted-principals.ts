@@ -6,6 +6,7 @@
 import type {IamPrincipal} from './iam-principals.js';
 import {removePrincipalsEverywhere, uniqueIdsIn} from './remove-principals.js';
 import type {PolicyDocument} from './types.js';
+import {formatCount} from './numbers.js';
 
 export type UniqueIdState =
   | {id: string; state: 'live'; principal: IamPrincipal}
@@ -26,7 +27,7 @@ export type DeletedRemoval =
   /** Nothing to remove (`reason` says why, as a "No changes: …" sentence). */
   | {ok: false; reason: string; notes: string[]};
 
-const principals = (n: number) => (n === 1 ? '1 deleted principal' : `${n} deleted principals`);
+const principals = (n: number) => (n === 1 ? '1 deleted principal' : `${formatCount(n)} deleted principals`);
 
 /**
  * The policy without the unique ids no live principal has (a statement left with no principal

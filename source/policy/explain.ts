@@ -8,6 +8,7 @@ import {entryWords} from './condition-words.js';
 import {hasCondition, toList} from './lists.js';
 import {accountFence} from './fence.js';
 import {allPrincipalValues, describePrincipal, parsePrincipal} from './principal.js';
+import {formatCount} from './numbers.js';
 
 const names = (refs: PrincipalRef[]) => refs.map(r => entryWords(r, describePrincipal)).join(', ');
 
@@ -74,7 +75,7 @@ function iamLine(model: AccessModel, accountId: string): string {
       return `IAM policies in account ${accountId} can grant access to this key (the policy allows the account root kms:*).`;
     case 'some': {
       const shown = model.iamActions.slice(0, 8).join(', ');
-      const more = model.iamActions.length > 8 ? ` and ${model.iamActions.length - 8} more` : '';
+      const more = model.iamActions.length > 8 ? ` and ${formatCount(model.iamActions.length - 8)} more` : '';
       return `IAM policies in account ${accountId} can grant only some actions on this key: ${shown}${more}.`;
     }
     case 'conditional':

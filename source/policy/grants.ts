@@ -4,6 +4,7 @@
 import {grantPrincipal} from './grant-names.js';
 import type {KeyGrant} from './grant-types.js';
 import type {Finding} from './types.js';
+import {formatCount} from './numbers.js';
 
 /** KMS's default quota of grants per key (adjustable through Service Quotas). */
 export const GRANTS_PER_KEY = 50_000;
@@ -130,8 +131,8 @@ export function lintGrants(grants: readonly KeyGrant[], context: GrantLintContex
       finding(
         'info',
         'grant-duplicate',
-        `${group.length} grants give ${who.name} the same operations (${first.operations.join(', ')}) with the ` +
-          `same constraints. Keep the oldest, ${grantLabel(first)}, and revoke the other ${group.length - 1}.`,
+        `${formatCount(group.length)} grants give ${who.name} the same operations (${first.operations.join(', ')}) with the ` +
+          `same constraints. Keep the oldest, ${grantLabel(first)}, and revoke the other ${formatCount(group.length - 1)}.`,
         ordered,
       ),
     );
@@ -142,7 +143,7 @@ export function lintGrants(grants: readonly KeyGrant[], context: GrantLintContex
       severity: grants.length >= limit * 0.95 ? 'error' : 'warning',
       code: 'grant-limit',
       message:
-        `The key has ${grants.length.toLocaleString('en-US')} grants; KMS allows ${limit.toLocaleString('en-US')} ` +
+        `The key has ${formatCount(grants.length)} grants; KMS allows ${formatCount(limit)} ` +
         'per key, and then every new grant fails (EBS volumes stop attaching, RDS and other services stop ' +
         'working with the key). Revoke grants that are no longer used or request a quota increase.',
       grantIds: [],

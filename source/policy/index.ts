@@ -67,6 +67,7 @@ export {charWidth, displayWidth, fit, truncate} from './text-width.js';
 export {OVERRIDE_PHRASE, assessChange} from './risk.js';
 export type {ChangeAssessment, ConfirmLevel} from './risk.js';
 export {utcTime} from './time.js';
+export {formatCount} from './numbers.js';
 export {grantPrincipal} from './grant-names.js';
 export type {GrantPrincipal} from './grant-names.js';
 export {

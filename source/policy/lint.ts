@@ -20,6 +20,7 @@ import {
   policyPartition,
   rootArn,
 } from './principal.js';
+import {formatCount} from './numbers.js';
 
 export interface LintContext {
   key: KeyInfo;
@@ -172,7 +173,7 @@ export function lintPolicy(doc: PolicyDocument, ctx: LintContext): Finding[] {
     findings.push({
       severity: bytes > POLICY_MAX_BYTES ? 'error' : 'warning',
       code: bytes > POLICY_MAX_BYTES ? 'too-large' : 'near-size-limit',
-      message: `The policy is ${bytes.toLocaleString('en-US')} bytes; KMS allows at most 32,768.`,
+      message: `The policy is ${formatCount(bytes)} bytes; KMS allows at most ${formatCount(POLICY_MAX_BYTES)}.`,
     });
   }
   return findings;

@@ -3,6 +3,7 @@
 // IAM groups (never principals), and the partition (an aws-cn ARN cannot be in an aws key's
 // policy). Used as the operator types in the picker and again in the write path.
 import {GROUP_REASON} from './principal.js';
+import {formatCount} from './numbers.js';
 
 const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/s;
 const NAME_CHAR = /[\w+=,.@-]/;
@@ -27,7 +28,7 @@ const shown = (ch: string): string =>
 function checkName(what: string, name: string): string | undefined {
   if (name === '') return `The ${what} name is empty.`;
   if (name.length > MAX_NAME) {
-    return `${what[0]?.toUpperCase()}${what.slice(1)} names are at most ${MAX_NAME} characters; this one has ${name.length}, so no such ${what} can exist.`;
+    return `${what[0]?.toUpperCase()}${what.slice(1)} names are at most ${MAX_NAME} characters; this one has ${formatCount(name.length)}, so no such ${what} can exist.`;
   }
   const bad = badCharacter(name);
   if (bad !== undefined) {
@@ -41,7 +42,7 @@ function checkPathed(type: 'role' | 'user', rest: string): string | undefined {
   const name = parts.pop() ?? '';
   const path = `/${parts.join('/')}${parts.length ? '/' : ''}`;
   if (path.length > MAX_PATH)
-    return `IAM paths are at most ${MAX_PATH} characters; this one has ${path.length}.`;
+    return `IAM paths are at most ${MAX_PATH} characters; this one has ${formatCount(path.length)}.`;
   const emptySegment = parts.some(p => p === '');
   if (emptySegment) return `The ${type} path has an empty segment ("//").`;
   for (const part of parts) {

@@ -3,6 +3,7 @@ import {findNodeAtLocation, parse, parseTree, type Node} from 'jsonc-parser';
 import type {Finding, Json, TextPosition} from './types.js';
 import {POLICY_MAX_BYTES, STRICT_JSON, parsePolicy, policyByteLength, positionsIn} from './parse.js';
 import {checkStatement} from './validate-statement.js';
+import {formatCount} from './numbers.js';
 
 /** Printable ASCII, printable Latin-1 and tab/LF/CR (kms-facts §4.1). */
 const INVALID_CHARACTER = /[^\t\n\r\x20-\x7e\xa0-\xff]/gu;
@@ -62,7 +63,7 @@ function characterFindings(text: string, nodes: Node[], at: (offset: number) => 
     code: 'invalid-character',
     message:
       `Character U+${code} is not allowed in a key policy` +
-      (bad.length > 1 ? ` (${bad.length} such characters)` : '') +
+      (bad.length > 1 ? ` (${formatCount(bad.length)} such characters)` : '') +
       '; only printable ASCII and Latin-1 characters, tab and line breaks are.',
     line: at(offset).line,
   };
@@ -78,7 +79,7 @@ export function validatePolicy(text: string): Finding[] {
       {
         severity: 'error',
         code: 'too-large',
-        message: `The policy is ${bytes.toLocaleString('en-US')} bytes; KMS allows at most 32,768 bytes (UTF-8).`,
+        message: `The policy is ${formatCount(bytes)} bytes; KMS allows at most ${formatCount(POLICY_MAX_BYTES)} bytes (UTF-8).`,
       },
     ];
   }

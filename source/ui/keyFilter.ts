@@ -5,6 +5,7 @@
 // key ARN or alias ARN (matched exactly, by id or alias; quotes and a trailing comma from JSON
 // output are dropped). A `word:` that is not a column is searched as text, and said so.
 import type {FilterColumn, KeyRow} from './keyRows.js';
+import {formatCount} from '../policy/index.js';
 
 export interface FilterTerm {
   column: FilterColumn | 'any';
@@ -134,9 +135,13 @@ export function filterNotes(query: string, region: string, progress: FilterProgr
   }
   const {total} = progress;
   if (terms.some(t => t.column === 'badge') && progress.classified < total) {
-    notes.push(`Still loading: policies known for ${progress.classified} of ${total} keys; more may match.`);
+    notes.push(
+      `Still loading: policies known for ${formatCount(progress.classified)} of ${formatCount(total)} keys; more may match.`,
+    );
   } else if (terms.some(t => NEEDS_METADATA.has(t.column)) && progress.described < total) {
-    notes.push(`Still loading: details known for ${progress.described} of ${total} keys; more may match.`);
+    notes.push(
+      `Still loading: details known for ${formatCount(progress.described)} of ${formatCount(total)} keys; more may match.`,
+    );
   }
   return notes;
 }

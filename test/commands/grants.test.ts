@@ -54,6 +54,16 @@ describe('keypol grants', () => {
     assert.deepEqual(out.findings, []);
     assert.match(out.grants[0]?.grantee ?? '', /^Amazon EBS\/EC2 for instance i-0/);
   });
+
+  it('counts 2,000 grants with a thousands separator for people, as a plain number in --json', async () => {
+    const text = await runKeypol(target, ['grants', 'alias/many-grants']);
+    assert.match(text.stdout, /^Grants on .*: 2,000$/m);
+    const shown = await runKeypol(target, ['show', 'alias/many-grants']);
+    assert.match(shown.stdout, /^ {2}2,000 \(keypol grants /m);
+    const json = await runKeypol(target, ['show', 'alias/many-grants', '--json']);
+    assert.equal((JSON.parse(json.stdout) as {grants: {count: number}}).grants.count, 2000);
+    assert.ok(!json.stdout.includes('2,000'), 'no grouped number in --json');
+  });
 });
 
 describe('grant findings on the demo keys', () => {

@@ -5,6 +5,7 @@ import {Text} from 'ink';
 import {useTheme} from '../context.js';
 import type {LoaderProgress} from '../keyLoader.js';
 import type {SortColumn} from '../keySort.js';
+import {formatCount} from '../../policy/index.js';
 
 export interface StatusLineProps {
   shown: number;
@@ -18,15 +19,17 @@ export interface StatusLineProps {
 }
 
 export function statusText({shown, total, sort, reverse, progress, refreshing}: StatusLineProps): string {
-  const keys = (n: number) => `${n} key${n === 1 ? '' : 's'}`;
+  const keys = (n: number) => `${formatCount(n)} key${n === 1 ? '' : 's'}`;
   const parts = [
-    shown === total ? keys(total) : `${shown} of ${keys(total)}`,
+    shown === total ? keys(total) : `${formatCount(shown)} of ${keys(total)}`,
     `sort ${sort} ${reverse ? '▼' : '▲'}`,
   ];
   if (refreshing) parts.unshift('refreshing');
-  if (progress.aliasesLoading !== undefined) parts.push(`aliases ${progress.aliasesLoading}…`);
-  if (progress.described < progress.total) parts.push(`metadata ${progress.described}/${progress.total}`);
-  if (progress.classified < progress.total) parts.push(`policies ${progress.classified}/${progress.total}`);
+  if (progress.aliasesLoading !== undefined) parts.push(`aliases ${formatCount(progress.aliasesLoading)}…`);
+  if (progress.described < progress.total)
+    parts.push(`metadata ${formatCount(progress.described)}/${formatCount(progress.total)}`);
+  if (progress.classified < progress.total)
+    parts.push(`policies ${formatCount(progress.classified)}/${formatCount(progress.total)}`);
   return parts.join(' · ') + ' ';
 }
 

@@ -9,6 +9,7 @@ import {Box, Text, useInput} from 'ink';
 import {keyInfoOf} from '../../aws/types.js';
 import {
   applyAccessEdit,
+  formatCount,
   parsePrincipal,
   policyPartition,
   principalNameProblem,
@@ -49,7 +50,9 @@ function describeEdits(edits: AccessEdit[], accountId: string): string {
   const named = edits.flatMap(e => (e.op === 'set-deletion' ? [] : [e]));
   const names = named.map(e => sanitizeText(parsePrincipal(e.principal, accountId).name));
   const shown =
-    names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+    names.length > 3
+      ? `${names.slice(0, 3).join(', ')} and ${formatCount(names.length - 3)} more`
+      : names.join(', ');
   const role = named[0] ? ROLE_WORDS[named[0].role].one : 'principal';
   return `${named[0]?.op === 'remove' ? 'Remove' : 'Add'} ${shown} as ${role}s`;
 }

@@ -42,7 +42,7 @@ test('Grants tab of a 2,000-grant key: rows come with the first page and the cou
   const {r} = await openKey(fx.gateway, 'alias/many-grants');
   await press(r, '5');
   await waitForText(r, 'Amazon EBS/EC2 for');
-  await waitForText(r, '2000 grants', 30_000);
+  await waitForText(r, '2,000 grants', 30_000);
   const frame = plain(r.lastFrame());
   assert.ok(frame.split('\n').length <= 28, 'virtualised: the frame stays in its height');
 });

@@ -3,7 +3,7 @@
 // tags are separate reads, started when the tab opens; one that fails says so in its own place.
 import React, {useMemo} from 'react';
 import type {KeyDetails, KeyRotation, KeyTag, RotationStatus} from '../../../aws/types.js';
-import {sanitizeText} from '../../../policy/index.js';
+import {formatCount, sanitizeText} from '../../../policy/index.js';
 import type {Line} from '../../components/LineView.js';
 import {ScrollPane} from '../../components/ScrollPane.js';
 import {useGateway, useScreen, useTheme} from '../../context.js';
@@ -65,7 +65,11 @@ export function detailLines(
   if (deleting) {
     const left = daysLeft(key.deletionDate as string, now);
     lines.push(
-      row('Deletion on', `${day(key.deletionDate)} (${left} day${left === 1 ? '' : 's'} left)`, theme.danger),
+      row(
+        'Deletion on',
+        `${day(key.deletionDate)} (${formatCount(left)} day${left === 1 ? '' : 's'} left)`,
+        theme.danger,
+      ),
     );
     lines.push(
       ...inset('Press c to cancel the deletion (the key comes back disabled).', width, 2, {dim: true}),
@@ -95,7 +99,7 @@ export function detailLines(
     lines.push([{text: '  this kind of key does not rotate automatically', color: theme.muted}]);
   else if (rot.status === 'ready' && rot.value) {
     const s = rot.value;
-    lines.push(row('Automatic', s.enabled ? `on, every ${s.periodDays ?? 365} days` : 'off'));
+    lines.push(row('Automatic', s.enabled ? `on, every ${formatCount(s.periodDays ?? 365)} days` : 'off'));
     if (s.enabled) lines.push(row('Next rotation', day(s.nextRotationDate)));
     if (s.onDemandStartDate) lines.push(row('On demand', `in progress since ${day(s.onDemandStartDate)}`));
     if (key.keyManager === 'CUSTOMER')
@@ -109,7 +113,12 @@ export function detailLines(
   else if (hist.status === 'ready' && hist.value.length > 0) {
     const onDemand = hist.value.filter(r => r.type === 'ON_DEMAND');
     const last = hist.value.at(-1) as KeyRotation;
-    lines.push(row('Rotations', `${hist.value.length}, last ${day(last.date)} (${last.type.toLowerCase()})`));
+    lines.push(
+      row(
+        'Rotations',
+        `${formatCount(hist.value.length)}, last ${day(last.date)} (${last.type.toLowerCase()})`,
+      ),
+    );
     lines.push(
       row(
         'On demand',

@@ -1,7 +1,7 @@
 // What validation and lint say about the policy, then the plain-words explanation of who can
 // administer, use and delete the key.
 import React, {useMemo} from 'react';
-import {sanitizeText} from '../../../policy/index.js';
+import {formatCount, sanitizeText} from '../../../policy/index.js';
 import {paragraph, type Line} from '../../components/LineView.js';
 import {ScrollPane} from '../../components/ScrollPane.js';
 import {useTheme} from '../../context.js';
@@ -21,7 +21,7 @@ export function findingsTabLines(
   removalRefusal?: string,
 ): Line[] {
   const findings = [...model.validation, ...model.lint];
-  const lines: Line[] = [[{text: `Findings (${findings.length})`, bold: true}]];
+  const lines: Line[] = [[{text: `Findings (${formatCount(findings.length)})`, bold: true}]];
   if (findings.length === 0) lines.push([{text: '✔ No problems found.', color: theme.success}]);
   lines.push(...findingLines(findings, width, theme));
   const iam = uniqueIdBlock(ids, removalRefusal, width, theme);

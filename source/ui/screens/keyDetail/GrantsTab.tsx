@@ -4,7 +4,7 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {KeyDetails, KeyGrant} from '../../../aws/types.js';
-import {grantPrincipal, sanitizeText} from '../../../policy/index.js';
+import {formatCount, grantPrincipal, sanitizeText} from '../../../policy/index.js';
 import {FilterBar} from '../../components/FilterBar.js';
 import {paragraph, type Line} from '../../components/LineView.js';
 import {ScrollPane} from '../../components/ScrollPane.js';
@@ -165,8 +165,8 @@ export function GrantsTab(props: GrantsTabProps) {
   }
   const counts =
     state.status === 'ready'
-      ? `${shown.length === rows.length ? '' : `${shown.length} of `}${rows.length} grants`
-      : `reading grants… ${rows.length}`;
+      ? `${shown.length === rows.length ? '' : `${formatCount(shown.length)} of `}${formatCount(rows.length)} grants`
+      : `reading grants… ${formatCount(rows.length)}`;
   const columns = grantColumns(width);
   const visible = shown.slice(current.offset, current.offset + listHeight);
   const filterWidth = Math.max(10, width - counts.length - 1);

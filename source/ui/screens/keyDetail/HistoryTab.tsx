@@ -5,7 +5,7 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {BackupEntry, BackupListing, KeyDetails} from '../../../aws/types.js';
-import {sanitizeText, utcTime} from '../../../policy/index.js';
+import {formatCount, sanitizeText, utcTime} from '../../../policy/index.js';
 import {useGateway, useOverlayOpen, useScreen, useTheme} from '../../context.js';
 import {errorMessage} from '../../hooks/usePolicy.js';
 import {actionFor, splitKeys} from '../../keymap.js';
@@ -36,7 +36,7 @@ function legend({backups, damaged}: BackupListing): string | undefined {
   if (changes.has('unknown')) parts.push('? not known whether the change was applied');
   if (damaged.length) {
     parts.push(
-      `${damaged.length} damaged backup file${damaged.length === 1 ? '' : 's'} skipped (keypol history names them)`,
+      `${formatCount(damaged.length)} damaged backup file${damaged.length === 1 ? '' : 's'} skipped (keypol history names them)`,
     );
   }
   return parts.length ? parts.join(' · ') : undefined;
@@ -104,7 +104,7 @@ export function HistoryTab({
   const intro = wrapWords(
     entries.length === 0
       ? 'No backups yet: keypol saves one here before every change it makes to this key.'
-      : `Backups of this key (${entries.length}), newest first. ${restoreRefusal ? `Restoring is off: ${restoreRefusal}` : 'Enter restores the selected one after a review.'}`,
+      : `Backups of this key (${formatCount(entries.length)}), newest first. ${restoreRefusal ? `Restoring is off: ${restoreRefusal}` : 'Enter restores the selected one after a review.'}`,
     width,
   ).slice(0, Math.max(1, height - 2));
   const listHeight = Math.max(1, height - 1 - intro.length - (notes ? 1 : 0));

@@ -3,7 +3,7 @@
 // and `/` to find text, n/N for the next and previous line that has it.
 import React, {useEffect, useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {policyByteLength, sanitizeText} from '../../../policy/index.js';
+import {formatCount, policyByteLength, sanitizeText} from '../../../policy/index.js';
 import {
   JsonView,
   jsonLines,
@@ -122,12 +122,12 @@ export function PolicyTab({
       ) : (
         <Text wrap="truncate-end">
           <Text color={theme.muted}>
-            {policyByteLength(text).toLocaleString('en-US')} bytes · lines {first}–{last} of {lines.length}
+            {`${formatCount(policyByteLength(text))} bytes · lines ${formatCount(first)}–${formatCount(last)} of ${formatCount(lines.length)}`}
           </Text>
           {search.applied ? (
             <Text color={matches.length ? theme.accent : theme.warning}>
               {matches.length
-                ? ` · "${shownQuery}" ${search.current + 1} of ${matches.length} (n/N)`
+                ? ` · "${shownQuery}" ${formatCount(search.current + 1)} of ${formatCount(matches.length)} (n/N)`
                 : ` · no line has "${shownQuery}"`}
             </Text>
           ) : null}

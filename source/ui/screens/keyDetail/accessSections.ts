@@ -1,7 +1,7 @@
 // The Access tab as a list of small sections, each a function of the same inputs returning its
 // lines: a disclaimer, administrators, deletion, users, other accounts, IAM delegation, notes.
 // New sections (grants, IAM principals) are added to ACCESS_SECTIONS, not woven into the others.
-import {conditionWords, sanitizeText} from '../../../policy/index.js';
+import {conditionWords, formatCount, sanitizeText} from '../../../policy/index.js';
 import type {AccessModel, Classification, PrincipalKind, PrincipalRef} from '../../../policy/types.js';
 import {paragraph, type Line} from '../../components/LineView.js';
 import type {UniqueIds} from '../../hooks/useUniqueIds.js';
@@ -44,7 +44,7 @@ function principalLines(
   refs: readonly PrincipalRef[],
   {width, theme, ids}: AccessSectionInput,
 ): Line[] {
-  const lines: Line[] = [[{text: `${title} (${refs.length})`, bold: true}]];
+  const lines: Line[] = [[{text: `${title} (${formatCount(refs.length)})`, bold: true}]];
   if (refs.length === 0) lines.push([{text: '  none', color: theme.muted}]);
   // A unique id IAM resolved shows by name: the name column fits the names shown.
   const shown = refs.map(r => (r.kind === 'deleted' ? idDisplay(ids, r.value) : undefined));
@@ -115,7 +115,7 @@ const deletion: AccessSection = ({access}) => [
 const users: AccessSection = input => [...principalLines('Key users', input.access.users, input), []];
 
 const otherAccounts: AccessSection = ({access, theme}) => [
-  [{text: `Other AWS accounts (${access.externalAccounts.length})`, bold: true}],
+  [{text: `Other AWS accounts (${formatCount(access.externalAccounts.length)})`, bold: true}],
   ...(access.externalAccounts.length === 0 ? [[{text: '  none', color: theme.muted}]] : []),
   ...access.externalAccounts.map((id): Line => [{text: `  ${sanitizeText(id)}`}]),
   [],

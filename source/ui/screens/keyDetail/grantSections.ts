@@ -2,7 +2,7 @@
 // use this key" after the access view (Access tab) — policy principals, each grantee with its
 // operations, and whether IAM policies can also grant access. Both say "reading…" or
 // "not permitted: kms:ListGrants" in place while the grants are not known.
-import {lintGrants, sanitizeText, whoCanUse, type AccessModel} from '../../../policy/index.js';
+import {formatCount, lintGrants, sanitizeText, whoCanUse, type AccessModel} from '../../../policy/index.js';
 import type {KeyDetails} from '../../../aws/types.js';
 import {paragraph, type Line} from '../../components/LineView.js';
 import type {GrantsState} from '../../hooks/useGrants.js';
@@ -36,7 +36,12 @@ export function grantFindingLines(state: GrantsState, key: KeyDetails, width: nu
   const grants = state.status === 'ready' ? state.grants : [];
   const findings = lintGrants(grants, {keyAccountId: key.accountId});
   const lines: Line[] = [
-    [{text: `Grant findings (${findings.length} for ${grants.length} grants)`, bold: true}],
+    [
+      {
+        text: `Grant findings (${formatCount(findings.length)} for ${formatCount(grants.length)} grants)`,
+        bold: true,
+      },
+    ],
   ];
   if (findings.length === 0)
     lines.push([{text: '✔ Nothing to look at in the grants.', color: theme.success}]);
@@ -66,7 +71,7 @@ export function whoCanUseLines(
   const waiting = unknownGrants(state, theme);
   if (waiting) lines.push(waiting);
   for (const g of who.grantees ?? []) {
-    const n = g.grants === 1 ? 'grant' : `${g.grants} grants`;
+    const n = g.grants === 1 ? 'grant' : `${formatCount(g.grants)} grants`;
     lines.push(
       ...inset(
         `${sanitizeText(g.name)}  ${n}: ${sanitizeText(g.operations.join(', '))}${g.constrained ? ' (with constraints)' : ''}`,

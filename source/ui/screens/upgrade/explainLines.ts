@@ -1,7 +1,7 @@
 // Step 1 of the upgrade walkthrough in words: which console default the policy is, each
 // permission the upgrade adds with the KMS feature it belongs to, and (for a modified policy)
 // the domain's warning and the deviations it found.
-import {sanitizeText} from '../../../policy/index.js';
+import {formatCount, sanitizeText} from '../../../policy/index.js';
 import type {Classification, UpgradePlan} from '../../../policy/types.js';
 import {paragraph, type Line} from '../../components/LineView.js';
 import type {Theme} from '../../theme.js';
@@ -18,7 +18,7 @@ export function explainLines(
   const lines: Line[] = [
     ...paragraph(
       `This key uses the console's default key policy version ${plan.from} (${sanitizeText(classification.label)}). ` +
-        `The current default gives key administrators ${count} more permission${count === 1 ? '' : 's'}, ` +
+        `The current default gives key administrators ${formatCount(count)} more permission${count === 1 ? '' : 's'}, ` +
         'added when KMS released the features below:',
       width,
     ),

@@ -6,7 +6,7 @@
 // same table lists the statement's principals. Only the visible rows are rendered.
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {SERVICE_LINKED_NOTE, SSO_NOTE, fit, incrementalFilter} from '../../../policy/index.js';
+import {SERVICE_LINKED_NOTE, SSO_NOTE, fit, formatCount, incrementalFilter} from '../../../policy/index.js';
 import type {AccessRole} from '../../../policy/types.js';
 import {paragraph, type Line} from '../../components/LineView.js';
 import {TextInput} from '../../components/TextInput.js';
@@ -263,7 +263,7 @@ function statusLine(
   const keys = inList
     ? 'j/k g/G PgUp/PgDn · Space pick · / filter · r refresh'
     : '↑↓ PgUp/PgDn · Space pick · Tab list (g/G)';
-  return `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}${picked ? ` · ${picked} picked` : ''} · ${keys}`;
+  return `${formatCount(shown)} of ${formatCount(total)}${picked ? ` · ${formatCount(picked)} picked` : ''} · ${keys}`;
 }
 
 function labelColor(row: PickerRow, theme: ReturnType<typeof useTheme>): string | undefined {
