@@ -1,7 +1,9 @@
 import './env.js';
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {CreateGrantCommand, CreateKeyCommand} from '@aws-sdk/client-kms';
 import {withSandbox, type SandboxFixture} from '../../helpers/sandbox.js';
+import {kmsClient} from '../../sandbox/helpers.js';
 import {createGrantWithAwsCli} from '../../helpers/aws-cli.js';
 import {KEY, press, type} from '../ink-helpers.js';
 import {assertFits, openKey, plain, waitForText} from './harness.js';
@@ -101,4 +103,40 @@ test('revoke with the typed grant id: a wrong start is refused, the right one re
   await press(r, KEY.enter);
   await waitForText(r, 'revoked: ListGrants no longer lists it', 15_000);
   assert.ok(!(await fx.gateway.listGrants(details.arn)).some(g => g.grantId === grant.grantId));
+});
+
+test("after a revoke the filter stays, and the cursor is on the row that took the revoked one's place", async t => {
+  const kms = kmsClient(fx.sandbox.endpoint);
+  t.after(() => kms.destroy());
+  const keyId = (await kms.send(new CreateKeyCommand({Description: 'revoke keeps the place'}))).KeyMetadata!
+    .KeyId!;
+  const ids = new Map<string, string>();
+  for (const name of ['other', 'keep-1', 'keep-2', 'keep-3']) {
+    const grant = new CreateGrantCommand({
+      KeyId: keyId,
+      GranteePrincipal: 'arn:aws:iam::111122223333:role/AppServer',
+      Operations: ['Decrypt'],
+      Name: name,
+    });
+    ids.set(name, (await kms.send(grant)).GrantId!);
+  }
+  const selected = (frame: string) => frame.split('\n').find(l => l.startsWith('› ')) ?? '';
+  const {r} = await openKey(fx.gateway, keyId);
+  await press(r, '5');
+  await waitForText(r, '4 grants');
+  await press(r, '/');
+  await type(r, 'keep-');
+  await press(r, KEY.enter);
+  await waitForText(r, '3 of 4 grants');
+  await press(r, KEY.down);
+  assert.match(selected(await waitForText(r, /^› .*keep-2/m)), /keep-2/);
+  await press(r, 'x');
+  await waitForText(r, "Type the grant id's first 8 characters");
+  await type(r, ids.get('keep-2')!.slice(0, 8));
+  await press(r, KEY.enter);
+  await waitForText(r, 'revoked: ListGrants no longer lists it', 15_000);
+  const frame = await waitForText(r, '2 of 3 grants', 15_000);
+  assert.match(frame, / filter keep-/, 'the filter is kept');
+  assert.match(selected(frame), /keep-3/, 'the cursor is on the nearest row');
+  assert.ok(!frame.includes('keep-2'));
 });

@@ -34,7 +34,20 @@ export interface GrantsTabProps {
   revokeRefusal?: string | undefined;
   onRevoke: (grant: KeyGrant) => void;
   onStatus: (message: string) => void;
+  /**
+   * The filter and the cursor, kept by the detail screen: the tab unmounts while a revoke is
+   * confirmed, and comes back to the same filter with the cursor on the same row number, which is
+   * the revoked grant's nearest neighbour once the list is read again.
+   */
+  place: {current: GrantsPlace};
 }
+
+export interface GrantsPlace {
+  query: string;
+  view: View;
+}
+
+export const NO_PLACE: GrantsPlace = {query: '', view: {cursor: 0, offset: 0}};
 
 type Mode = {name: 'list'} | {name: 'filter'} | {name: 'grant'; grant: KeyGrant};
 
@@ -51,14 +64,16 @@ const MOVES: Readonly<Record<string, Move>> = {
 export const notPermitted = (action: string): string => `not permitted: ${action}`;
 
 export function GrantsTab(props: GrantsTabProps) {
-  const {keyDetails, grants, width, height, isActive, onCapture, revokeRefusal, onRevoke, onStatus} = props;
+  const {keyDetails, grants, width, height, isActive, onCapture, revokeRefusal, onRevoke, onStatus, place} =
+    props;
   const theme = useTheme();
   const overlay = useOverlayOpen();
   const [mode, setMode] = useState<Mode>({name: 'list'});
-  const [query, setQuery] = useState('');
-  const [view, setView] = useState<View>({cursor: 0, offset: 0});
+  const [query, setQuery] = useState(place.current.query);
+  const [view, setView] = useState<View>(place.current.view);
   const latest = useRef(view);
   latest.current = view;
+  place.current = {query, view};
   const cache = useRef(new WeakMap<KeyGrant, GrantRow>());
 
   useEffect(() => grants.want(), [grants]);

@@ -2,7 +2,7 @@
 // and the entry points of every change (u upgrade, a access wizard, e raw edit, Enter on a
 // backup). Changes run as flows in place of the tabs and all end in ConfirmChange → the gateway's
 // write path; afterwards the tabs show the verified policy the write path read back.
-import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {
   BackupEntry,
@@ -28,7 +28,7 @@ import {UpgradeWalkthrough} from '../UpgradeWalkthrough.js';
 import {AccessTab} from './AccessTab.js';
 import {DetailsTab} from './DetailsTab.js';
 import {grantFindingLines, whoCanUseLines} from './grantSections.js';
-import {GrantsTab, grantLines} from './GrantsTab.js';
+import {GrantsTab, grantLines, NO_PLACE, type GrantsPlace} from './GrantsTab.js';
 import {KeyActionFlow, type KeyActionFlowProps} from './KeyActionFlow.js';
 import {actionRefusal} from './changeRefusal.js';
 import {EditProblem} from './EditProblem.js';
@@ -89,6 +89,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
   const {info} = useGateway();
   const readOnly = info.readOnly ? (info.readOnlySource ?? '--read-only') : undefined;
   const grants = useGrants(keyDetails);
+  const grantsPlace = useRef<GrantsPlace>(NO_PLACE);
   const [detailsRound, setDetailsRound] = useState(0);
   // The Access and Findings tabs resolve the policy's unique ids with IAM; d removes the deleted ones.
   const iamTab = tab === 1 || tab === 2;
@@ -348,6 +349,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
         revokeRefusal={actionRefusal('revoke', keyDetails, readOnly)}
         onRevoke={revoke}
         onStatus={setStatus}
+        place={grantsPlace}
       />
     );
   } else if (tab === 5) body = <DetailsTab keyDetails={keyDetails} {...tabProps} round={detailsRound} />;
