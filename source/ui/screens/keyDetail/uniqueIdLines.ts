@@ -3,7 +3,13 @@
 // while the listing loads the id as it is with "checking…". On top of both tabs, one block says
 // what IAM answered, offers d (remove the deleted ones) when it may, and when the listing was
 // loaded (r reloads it). Everything IAM returned is sanitised here.
-import {deletionUnconfirmed, sanitizeText, utcTime, type UniqueIdState} from '../../../policy/index.js';
+import {
+  deletionUnconfirmed,
+  formatCount,
+  sanitizeText,
+  utcTime,
+  type UniqueIdState,
+} from '../../../policy/index.js';
 import type {IamPrincipal} from '../../../aws/types.js';
 import {paragraph, type Line} from '../../components/LineView.js';
 import {confirmedDeleted, type UniqueIds} from '../../hooks/useUniqueIds.js';
@@ -50,7 +56,7 @@ export function idDisplay(ids: UniqueIds | undefined, value: string): IdDisplay 
   };
 }
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${formatCount(n)} ${many}`);
 
 /**
  * The block on top of the Access and Findings tabs. `refusal`: why no change can be made to this
