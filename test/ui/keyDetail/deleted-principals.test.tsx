@@ -99,6 +99,10 @@ test('while IAM loads an id shows with "checking…" and the tab works; then by 
   assert.match(frame, /1 deleted principal, confirmed by IAM/);
   assert.match(frame, /Press d to remove it from every statement/);
   assertFits(r.lastFrame() ?? '');
+  await press(r, 'G');
+  frame = await waitForText(r, 'Who can use this key');
+  assert.match(frame, new RegExp(`role/Batch \\(${batchId}\\)\\s+key policy: user`), 'there too, by name');
+  assert.match(frame, new RegExp(`${GONE} \\(deleted, confirmed\\)\\s+key policy: administrator`));
   r.unmount();
 });
 

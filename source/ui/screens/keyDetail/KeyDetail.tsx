@@ -103,8 +103,8 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
   }, [tab, grants]);
   const gateway = useGateway();
   const whoLines = useMemo(
-    () => whoCanUseLines(model?.access, grants.state, keyDetails, width, theme),
-    [model, grants.state, keyDetails, width, theme],
+    () => whoCanUseLines(model?.access, grants.state, keyDetails, width, theme, unique.ids),
+    [model, grants.state, keyDetails, width, theme, unique.ids],
   );
   const grantFindings = useMemo(
     () => grantFindingLines(grants.state, keyDetails, width, theme),

@@ -6,9 +6,11 @@ import {formatCount, lintGrants, sanitizeText, whoCanUse, type AccessModel} from
 import type {KeyDetails} from '../../../aws/types.js';
 import {paragraph, type Line} from '../../components/LineView.js';
 import type {GrantsState} from '../../hooks/useGrants.js';
+import type {UniqueIds} from '../../hooks/useUniqueIds.js';
 import type {Theme} from '../../theme.js';
 import {findingLines} from '../confirmLines.js';
 import {notPermitted} from './GrantsTab.js';
+import {idName} from './uniqueIdLines.js';
 
 /** A paragraph whose every line starts `by` cells in (paragraph() drops leading spaces). */
 export function inset(
@@ -54,13 +56,16 @@ export function whoCanUseLines(
   key: KeyDetails,
   width: number,
   theme: Theme,
+  /** The policy's unique ids as IAM resolved them: a live one by name. */
+  ids?: UniqueIds,
 ): Line[] {
   if (!access) return [];
   const grants = state.status === 'ready' ? state.grants : undefined;
   const who = whoCanUse(access, grants, key.accountId);
   const lines: Line[] = [[], [{text: 'Who can use this key', bold: true}]];
   for (const p of who.policy) {
-    lines.push([{text: `  ${sanitizeText(p.name)}  `}, {text: `key policy: ${p.role}`, color: theme.muted}]);
+    const name = idName(ids, p.value) ?? sanitizeText(p.name);
+    lines.push([{text: `  ${name}  `}, {text: `key policy: ${p.role}`, color: theme.muted}]);
   }
   for (const a of who.accounts) {
     lines.push([

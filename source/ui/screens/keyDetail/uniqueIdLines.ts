@@ -30,9 +30,11 @@ function stateOf(ids: UniqueIds, id: string): UniqueIdState | undefined {
   return ids.status === 'resolved' ? ids.states.find(s => s.id === id) : undefined;
 }
 
-/** How the id `value` shows; undefined when the policy's ids are not being resolved. */
+/** How the id `value` shows; undefined when it is not one of the policy's unique ids being resolved. */
 export function idDisplay(ids: UniqueIds | undefined, value: string): IdDisplay | undefined {
   if (!ids || ids.status === 'none') return undefined;
+  const listed = ids.status === 'resolved' ? ids.states.some(s => s.id === value) : ids.ids.includes(value);
+  if (!listed) return undefined;
   const id = sanitizeText(value);
   if (ids.status === 'checking') return {name: id, kind: 'checking…', warn: false, muted: true};
   if (ids.status === 'unconfirmed') {
@@ -54,6 +56,15 @@ export function idDisplay(ids: UniqueIds | undefined, value: string): IdDisplay 
     warn: true,
     note: 'No role or user has this id any more (IAM confirms it): it gives nobody access.',
   };
+}
+
+/** The id as one name for a list (Who can use this key): undefined leaves the policy's own name. */
+export function idName(ids: UniqueIds | undefined, value: string): string | undefined {
+  const shown = idDisplay(ids, value);
+  if (!shown || ids?.status === 'unconfirmed') return undefined;
+  const id = sanitizeText(value);
+  if (ids?.status === 'checking') return `${id} (checking…)`;
+  return shown.name === id ? `${id} (deleted, confirmed)` : `${shown.name} (${id})`;
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${formatCount(n)} ${many}`);
