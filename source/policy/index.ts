@@ -83,15 +83,10 @@ export {iamSentence, whoCanUse} from './who-can-use.js';
 export type {Grantee, PolicyPrincipal, WhoCanUse} from './who-can-use.js';
 export {principalNameProblem} from './principal-name.js';
 export type {NameContext} from './principal-name.js';
-export {
-  LABEL_TEXT,
-  SERVICE_LINKED_NOTE,
-  SSO_NOTE,
-  filterPrincipals,
-  incrementalFilter,
-  principalLabel,
-} from './iam-principals.js';
-export type {Filterable, IamPrincipal, PrincipalLabel} from './iam-principals.js';
+export {LABEL_TEXT, SERVICE_LINKED_NOTE, SSO_NOTE, principalLabel} from './iam-principals.js';
+export type {IamPrincipal, PrincipalLabel} from './iam-principals.js';
+export {filterPrincipals, incrementalFilter, prepareFilter} from './principal-filter.js';
+export type {Filterable} from './principal-filter.js';
 export {removePrincipalsEverywhere, uniqueIdsIn} from './remove-principals.js';
 export {deletionUnconfirmed, removeDeletedPrincipals, resolveUniqueIds} from './deleted-principals.js';
 export type {DeletedRemoval, UniqueIdState} from './deleted-principals.js';

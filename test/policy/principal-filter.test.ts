@@ -35,6 +35,50 @@ test('the incremental filter gives filterPrincipals’ answer at every keystroke
   );
 });
 
+/** The filter as its definition says it, with no preparation or counting sort: the reference. */
+function plainFilter(list: readonly IamPrincipal[], query: string): readonly IamPrincipal[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return list;
+  const inOrder = (needle: string, text: string) => {
+    let at = 0;
+    for (const ch of needle) {
+      at = text.indexOf(ch, at) + 1;
+      if (at === 0) return false;
+    }
+    return true;
+  };
+  const score = (word: string, p: IamPrincipal): number => {
+    const name = p.name.toLowerCase();
+    if (name === word) return 5;
+    if (name.startsWith(word)) return 4;
+    if (name.includes(word)) return 3;
+    if (`${p.path}${p.name} ${p.arn} ${p.type}`.toLowerCase().includes(word)) return 2;
+    return inOrder(word, name) ? 1 : 0;
+  };
+  return list
+    .map((p, i) => ({p, i, scores: words.map(w => score(w, p))}))
+    .filter(r => r.scores.every(s => s > 0))
+    .map(r => ({...r, total: r.scores.reduce((a, b) => a + b, 0)}))
+    .sort((a, b) => b.total - a.total || a.i - b.i)
+    .map(r => r.p);
+}
+
+test('filterPrincipals ranks as the plain definition does: exact, prefix, name, path/ARN, fuzzy; ties in list order', () => {
+  fc.assert(
+    fc.property(
+      fc.array(principal, {maxLength: 40}),
+      fc.stringMatching(/^[abcAB_ /r-]{0,6}$/),
+      (list, query) => {
+        assert.deepEqual(
+          filterPrincipals(list, query),
+          plainFilter(list, query),
+          `query ${JSON.stringify(query)}`,
+        );
+      },
+    ),
+  );
+});
+
 test('narrowing searches only the previous matches; a new list starts afresh', () => {
   const list: IamPrincipal[] = ['payments', 'payroll', 'billing'].map(n => ({
     type: 'role',

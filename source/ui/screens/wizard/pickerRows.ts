@@ -4,6 +4,7 @@
 import {
   LABEL_TEXT,
   parsePrincipal,
+  prepareFilter,
   principalLabel,
   sanitizeText,
   type Filterable,
@@ -25,7 +26,7 @@ export interface PickerRow extends Filterable {
 
 /** Rows to add from: every role and user, those already in the statement marked. */
 export function addRows(principals: readonly IamPrincipal[], present: ReadonlySet<string>): PickerRow[] {
-  return principals.map(p => {
+  const rows = principals.map((p): PickerRow => {
     const label = principalLabel(p);
     return {
       type: p.type,
@@ -40,6 +41,9 @@ export function addRows(principals: readonly IamPrincipal[], present: ReadonlySe
       present: present.has(p.arn) || present.has(p.id),
     };
   });
+  // With the rows, not on the first keystroke (5,000 rows: ~30 ms and 3.5 MB there, cold).
+  prepareFilter(rows);
+  return rows;
 }
 
 /**
