@@ -126,9 +126,10 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   const overlay = useOverlayOpen();
 
   const access = model.access;
-  const picking =
-    (step === 'principal' && choice?.kind === 'add' && choice.role !== 'account') || step === 'pick';
-  const principals = usePrincipals(picking);
+  // Asked when the wizard opens, not when the picker does: most of its choices need the listing,
+  // and 5,000 roles and users are 1.5–2.5 s of IAM pages on a busy machine, which this way overlap
+  // the operator choosing what to change.
+  const principals = usePrincipals();
   const apply = (doc: PolicyDocument, e: AccessEdit) => applyAccessEdit(doc, e, info);
   const addEdit = (principal: string): AccessEdit | undefined =>
     choice?.kind === 'add' ? {op: 'add', role: choice.role, principal: principal.trim()} : undefined;
