@@ -8,7 +8,11 @@ const rules = {
     ours: [],
     banned: [/^ink/, /^react/, /^@aws-sdk\//, /^node:(fs|http|https|net|child_process)/, /^conf$/],
   },
-  ui: {ours: ['ui', 'policy', 'aws/types', 'store/types'], banned: [/^@aws-sdk\//]},
+  // ui may reach one file inside Ink: its reconciler, which Ink does not export (ui/keyInput.tsx).
+  ui: {
+    ours: ['ui', 'policy', 'aws/types', 'store/types', 'node_modules/ink/build/reconciler.js'],
+    banned: [/^@aws-sdk\//],
+  },
   sandbox: {ours: ['sandbox', 'policy'], banned: [/^ink/, /^react/]},
   aws: {ours: ['aws', 'policy', 'store'], banned: [/^ink/, /^react/]},
   store: {ours: ['store', 'policy'], banned: [/^ink/, /^react/, /^@aws-sdk\//]},

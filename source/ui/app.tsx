@@ -3,7 +3,8 @@
 // elsewhere). Screens own their own keys and state; this file only decides who is on top and
 // hands out the gateway, theme and body size through context.
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {Box, useApp, useInput, useWindowSize} from 'ink';
+import {Box, useApp, useWindowSize} from 'ink';
+import {KeyInputRouter, useKeyInput} from './keyInput.js';
 import type {Identity, KmsGateway} from '../aws/types.js';
 import {
   BodySizeContext,
@@ -49,15 +50,17 @@ export function App({gateway: initialGateway, theme, reconnect, onInterrupt}: Ap
   return (
     <ErrorBoundary onError={exit}>
       <ThemeContext.Provider value={theme}>
-        <Frame
-          initialGateway={initialGateway}
-          reconnect={reconnect}
-          onQuit={() => exit()}
-          onInterrupt={() => {
-            onInterrupt?.();
-            exit();
-          }}
-        />
+        <KeyInputRouter>
+          <Frame
+            initialGateway={initialGateway}
+            reconnect={reconnect}
+            onQuit={() => exit()}
+            onInterrupt={() => {
+              onInterrupt?.();
+              exit();
+            }}
+          />
+        </KeyInputRouter>
       </ThemeContext.Provider>
     </ErrorBoundary>
   );
@@ -115,7 +118,7 @@ function Frame({
   const fallback: Screen = detailRow ? 'keyDetail' : 'keys';
   const screen = [fallback, ...declared].reduce((top, s) => (SCREEN_DEPTH[s] > SCREEN_DEPTH[top] ? s : top));
 
-  useInput((input, key) => {
+  useKeyInput((input, key) => {
     let typing = TYPING_SCREENS.has(screen);
     for (const [i, k] of splitKeys(input, key)) {
       const action = actionFor('global', i, k);
@@ -130,7 +133,7 @@ function Frame({
   });
 
   const [helpTop, setHelpTop] = useState(0);
-  useInput(
+  useKeyInput(
     (input, key) => {
       if (actionFor('global', input, key) === 'help' || input === 'q' || key.escape) {
         setOverlay(undefined);

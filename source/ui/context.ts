@@ -1,7 +1,7 @@
 // React contexts that carry the app's dependencies and layout down the tree: the gateway (the
 // only way the UI reaches KMS; tests hand in one pointed at the sandbox), the colour theme, the
 // size of the body between header and footer, and which screen is on top (for footer and help).
-import {createContext, useContext, useEffect} from 'react';
+import {createContext, useContext, useEffect, useLayoutEffect} from 'react';
 import type {KmsGateway} from '../aws/types.js';
 import type {Screen} from './keymap.js';
 import {createTheme, type Theme} from './theme.js';
@@ -34,7 +34,7 @@ export function useBodySize(): BodySize {
 
 /**
  * True while the app shows the help or the region/profile prompt over the current screen:
- * screens pass `isActive: !useOverlayOpen()` to useInput so keys go to the overlay only.
+ * screens pass `isActive: !useOverlayOpen()` to useKeyInput so keys go to the overlay only.
  */
 export const OverlayContext = createContext(false);
 
@@ -48,12 +48,12 @@ export const ScreenContext = createContext<DeclareScreen>(() => () => {});
 
 /**
  * Declares that `screen` is showing (while `active`), so the footer, the `?` help and the global
- * keys follow it. With several declared, the most specific wins (see SCREEN_DEPTH), which is
+ * keys follow it (in a layout effect: see keyInput.tsx). With several declared, the most specific wins (see SCREEN_DEPTH), which is
  * why a wizard inside the detail screen takes over the footer from it.
  */
 export function useScreen(screen: Screen, active = true): void {
   const declare = useContext(ScreenContext);
-  useEffect(() => (active ? declare(screen) : undefined), [declare, screen, active]);
+  useLayoutEffect(() => (active ? declare(screen) : undefined), [declare, screen, active]);
 }
 
 /** Keys of the screen on top that would only be refused here, and why in a few words. */

@@ -238,9 +238,9 @@ const CONTROL_KEYS: Readonly<Record<string, KeyFlag>> = {'\r': 'return', '\n': '
 
 /**
  * Ink delivers plain text that arrived in one read as one input ("jj", "/hos", "/abc⏎"): over
- * SSH fast typing often does. Outside text fields each character is a key of its own, so split
- * it; an Enter or Tab inside the run becomes that key. (Arrows, PgDn and Backspace already come
- * one by one; useKeyInput makes each of them count.)
+ * SSH fast typing often does. Each character is a key of its own, so split it; an Enter or Tab
+ * inside the run becomes that key, and Ctrl-A…Ctrl-Z become Ctrl and the letter, as Ink reports
+ * them alone. (Escape sequences, Backspace and Ctrl-C already come one by one.)
  */
 export function splitKeys(input: string, key: Key): Array<[string, Key]> {
   const chars = [...input];
@@ -248,6 +248,8 @@ export function splitKeys(input: string, key: Key): Array<[string, Key]> {
   return chars.map(ch => {
     const control = CONTROL_KEYS[ch];
     if (control) return ['', {...key, shift: false, [control]: true}];
+    const code = ch.charCodeAt(0);
+    if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), {...key, shift: false, ctrl: true}];
     return [ch, {...key, shift: /^[A-Z]$/.test(ch)}];
   });
 }

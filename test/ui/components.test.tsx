@@ -18,6 +18,7 @@ import {KeyTable} from '../../source/ui/components/KeyTable.js';
 import {displayWidth} from '../../source/policy/index.js';
 import {statusText} from '../../source/ui/components/StatusLine.js';
 import {KeyListScreen} from '../../source/ui/screens/KeyListScreen.js';
+import {KeyInputRouter} from '../../source/ui/keyInput.js';
 import type {KeysState} from '../../source/ui/hooks/useKeys.js';
 import {keyDetails} from './fixtures.js';
 
@@ -205,7 +206,9 @@ test('PgDn three times in one read turns three pages; Up Up in one read moves tw
     refreshKey: () => {},
   };
   const r = render(
-    <KeyListScreen keys={keys} onOpen={() => {}} onQuit={() => {}} isActive width={100} height={12} />,
+    <KeyInputRouter>
+      <KeyListScreen keys={keys} onOpen={() => {}} onQuit={() => {}} isActive width={100} height={12} />
+    </KeyInputRouter>,
   );
   const cursor = () => /› (key-\d+)/.exec(r.lastFrame() ?? '')?.[1];
   assert.equal(cursor(), 'key-000');
@@ -306,7 +309,9 @@ test('a key that could not be read shows ? in its cells and, when selected, the 
     refreshKey: () => {},
   };
   const r = render(
-    <KeyListScreen keys={keys} onOpen={() => {}} onQuit={() => {}} isActive width={100} height={10} />,
+    <KeyInputRouter>
+      <KeyListScreen keys={keys} onOpen={() => {}} onQuit={() => {}} isActive width={100} height={10} />
+    </KeyInputRouter>,
   );
   const frame = r.lastFrame() ?? '';
   assert.match(frame, /› locked +dddd4444-… \? /);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import {ConfirmPrompt, OVERRIDE_PHRASE, type ConfirmLevel} from '../../source/ui/components/ConfirmPrompt.js';
 import {TextInput} from '../../source/ui/components/TextInput.js';
+import {KeyInputRouter} from '../../source/ui/keyInput.js';
 import {KEY, press, type, waitForFrame} from './ink-helpers.js';
 
 const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
@@ -12,14 +13,16 @@ const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9
 function prompt(level: ConfirmLevel) {
   const events: string[] = [];
   const r = render(
-    <ConfirmPrompt
-      level={level}
-      names={['alias/app', '1234abcd-12ab-34cd-56ef-1234567890ab']}
-      question="Upgrade the key policy"
-      onConfirm={() => events.push('confirm')}
-      onCancel={() => events.push('cancel')}
-      width={80}
-    />,
+    <KeyInputRouter>
+      <ConfirmPrompt
+        level={level}
+        names={['alias/app', '1234abcd-12ab-34cd-56ef-1234567890ab']}
+        question="Upgrade the key policy"
+        onConfirm={() => events.push('confirm')}
+        onCancel={() => events.push('cancel')}
+        width={80}
+      />
+    </KeyInputRouter>,
   );
   return {r, events};
 }
@@ -74,7 +77,11 @@ test('override: the name, then the exact override phrase', async () => {
 
 function Field({width = 40}: {width?: number}) {
   const [value, setValue] = useState('');
-  return <TextInput value={value} onChange={setValue} width={width} placeholder="arn:aws:iam::…" />;
+  return (
+    <KeyInputRouter>
+      <TextInput value={value} onChange={setValue} width={width} placeholder="arn:aws:iam::…" />
+    </KeyInputRouter>
+  );
 }
 
 test('TextInput: typing, cursor movement, backspace, Ctrl-U, and a long value scrolls with the cursor', async () => {

@@ -162,3 +162,16 @@ test("the README's keys table names every letter key of the keymap", () => {
     }
   }
 });
+
+test('a Ctrl letter inside a run of text is Ctrl and the letter, as Ink reports it alone', () => {
+  const split = splitKeys(':\u0015eu', k());
+  assert.deepEqual(
+    split.map(([input, key]) => [input, key.ctrl]),
+    [
+      [':', false],
+      ['u', true],
+      ['e', false],
+      ['u', false],
+    ],
+  );
+});

@@ -4,7 +4,8 @@
 //  - 'override': as 'typed', then the explicit lockout override phrase.
 // Esc always cancels. Typed text never matches by accident: `y` in a typed prompt is just a letter.
 import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../keyInput.js';
 import {actionFor} from '../keymap.js';
 import {useOverlayOpen, useTheme} from '../context.js';
 import {TextInput} from './TextInput.js';
@@ -89,7 +90,7 @@ export function ConfirmPrompt({
     } else onConfirm();
   };
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       // While a name is typed, letters are text: only Esc goes back (the 'wizard' keys).
       const action = actionFor(level === 'simple' ? 'confirm' : 'wizard', input, key);

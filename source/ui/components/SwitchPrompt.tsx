@@ -2,7 +2,8 @@
 // asks run.tsx (through `onSubmit`) for a new one; failures stay in the prompt with the reason.
 // A Region name is checked first: a typo would otherwise "work" and show an empty key list.
 import React from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../keyInput.js';
 import type {ConnectionInfo} from '../../aws/types.js';
 import {regionProblem as checkRegion, sanitizeText} from '../../policy/index.js';
 import {useScreen, useTheme} from '../context.js';
@@ -55,7 +56,7 @@ export function SwitchPrompt({info, onSubmit, onCancel, width}: SwitchPromptProp
   };
 
   // "eu-west-1⏎" may arrive in one read: the field takes the text, the Enter still submits.
-  useInput((input, key) => {
+  useKeyInput((input, key) => {
     for (const [i, k] of splitKeys(input, key)) {
       const action = actionFor('prompt', i, k);
       if (action === 'cancel') return onCancel();

@@ -2,7 +2,8 @@
 // paste (an ARN is usually pasted). Enter calls `onSubmit` with the text as it is at that key;
 // Esc is left to the parent, which owns the flow.
 import React, {useRef, useState} from 'react';
-import {Text, useInput, usePaste} from 'ink';
+import {Text, usePaste} from 'ink';
+import {useKeyInput} from '../keyInput.js';
 import {useOverlayOpen} from '../context.js';
 
 export interface TextInputProps {
@@ -32,9 +33,9 @@ export function TextInput({
   // Always call the hook (a short-circuit would change the hook order when isActive flips).
   const overlay = useOverlayOpen();
   const isActive = wanted && !overlay;
-  // Keys that arrive in one read (a held Backspace, fast typing over SSH) are handled one after
-  // another before React renders again, so each must start from the text and cursor the previous
-  // key left, not from the last render's props: the field keeps both in a ref.
+  // A bracketed paste comes on Ink's paste channel, not through keyInput.tsx, so the Enter of the
+  // same read can follow it before React renders: each key starts from the text and cursor the
+  // previous one left, not from the last render's props. The field keeps both in a ref.
   const field = useRef({value, cursor: value.length});
   if (field.current.value !== value) {
     // The parent replaced the text (cleared it, or a fresh step): keep the cursor inside it.
@@ -53,7 +54,7 @@ export function TextInput({
     update(v.slice(0, at) + text + v.slice(at), at + text.length);
   };
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       const {value: v, cursor: at} = field.current;
       if (key.return) return onSubmit?.(v);
@@ -66,14 +67,9 @@ export function TextInput({
         if (at > 0) update(v.slice(0, at - 1) + v.slice(at), at - 1);
       } else if (key.delete) update(v.slice(0, at) + v.slice(at + 1), at);
       else if (key.ctrl && input === 'u') update('', 0);
-      else if (!key.ctrl && !key.meta && input) {
-        // Typed text and Enter in one read ("alias/app⏎") is the text, then Enter.
-        const [text = '', ...rest] = input.split(/\r\n?|\n/);
-        insert(oneLine(text));
-        if (rest.length > 0) onSubmit?.(field.current.value);
-      }
+      else if (!key.ctrl && !key.meta && input) insert(oneLine(input));
     },
-    {isActive},
+    {isActive, text: true},
   );
   // A pasted ARN often comes with a trailing newline or spaces from the copy.
   usePaste(text => insert(oneLine(text).trim()), {isActive});

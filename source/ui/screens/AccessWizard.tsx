@@ -5,7 +5,8 @@
 // they are re-applied to the live policy. Esc (and q where it is not text) goes back one step, and every
 // answer given so far is kept: the lists reopen on the earlier choice, the field on its text.
 import React, {useMemo, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../keyInput.js';
 import {keyInfoOf} from '../../aws/types.js';
 import {
   applyAccessEdit,
@@ -201,7 +202,7 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
   // The field takes letters (only Esc goes back); the lists take q as back too.
   const typing = step === 'principal' || step === 'pick';
   useScreen(typing ? 'wizard' : 'flow', !reviewing);
-  useInput(
+  useKeyInput(
     (input, key) => {
       if (actionFor(typing ? 'wizard' : 'flow', input, key) === 'cancel') back();
     },

@@ -3,7 +3,8 @@
 // words. A conflict shows what changed underneath and asks for a fresh review of the replanned
 // change; nothing is written without the operator having seen the exact before → after.
 import React, {useMemo, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../keyInput.js';
 import type {KeyDetails, PolicySnapshot, WriteOutcome} from '../../aws/types.js';
 import {sanitizeText} from '../../policy/index.js';
 import {ConfirmPrompt, promptRows} from '../components/ConfirmPrompt.js';
@@ -135,7 +136,7 @@ export function ConfirmChange(props: ConfirmChangeProps) {
     onEditAgain !== undefined &&
     (phase.name === 'review' || (phase.name === 'refused' && phase.outcome.refusal !== 'conflict'));
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       const act = actionFor('flow', input, key);
       if (editable && act === 'editAgain') return onEditAgain();

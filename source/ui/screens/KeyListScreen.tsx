@@ -3,7 +3,8 @@
 // operator looks at first. Sorting and filtering are memoised separately: a keystroke in the
 // filter costs one pass over precomputed lower-case fields, never a sort.
 import React, {useContext, useEffect, useMemo, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../keyInput.js';
 import {sanitizeText} from '../../policy/index.js';
 import {GatewayContext, useScreen, useTheme} from '../context.js';
 import {actionFor, splitKeys} from '../keymap.js';
@@ -85,9 +86,9 @@ export function KeyListScreen({
   const changeQuery = (next: string) => setState(s => ({...s, query: next, view: LIST_TOP}));
 
   // Typing wins over background loading (see KeyLoader.yieldToInput).
-  useInput(() => keys.yieldToInput(), {isActive});
+  useKeyInput(() => keys.yieldToInput(), {isActive});
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       const action = actionFor('filter', input, key);
       // Text and Enter that arrived in one read (fast typing over SSH) still end the editing.
@@ -106,7 +107,7 @@ export function KeyListScreen({
     {isActive: isActive && editing},
   );
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       const result = applyListKeys(latest(), splitKeys(input, key), {
         rows: keys.rows,

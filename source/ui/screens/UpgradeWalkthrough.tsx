@@ -2,7 +2,8 @@
 // policy cannot tell (a v1 policy) → review (summary + diff) → confirm → the verified result and
 // how to undo. Steps are numbered as shown (4 or 5 of them); Esc/q go back one step. The plan comes from the domain (planUpgrade); this screen only walks the operator through it.
 import React, {useMemo, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../keyInput.js';
 import {keyInfoOf} from '../../aws/types.js';
 import {planUpgrade, printPolicy} from '../../policy/index.js';
 import type {PolicyDocument} from '../../policy/types.js';
@@ -66,7 +67,7 @@ export function UpgradeWalkthrough({
   );
 
   // Esc/q go back exactly one step; answers stay (the deletion step reopens on the answer given).
-  useInput(
+  useKeyInput(
     (input, key) => {
       const act = actionFor('flow', input, key);
       if (act === 'cancel') step === 'deletion' ? setStep('explain') : onClose();
@@ -74,7 +75,7 @@ export function UpgradeWalkthrough({
     },
     {isActive: step === 'explain' && !overlay},
   );
-  useInput(
+  useKeyInput(
     (input, key) => {
       if (actionFor('flow', input, key) === 'cancel') setStep('explain');
     },

@@ -39,6 +39,7 @@ import {LineView, wrapWords} from '../../../source/ui/components/LineView.js';
 import {ThemeContext} from '../../../source/ui/context.js';
 import {createTheme} from '../../../source/ui/theme.js';
 import {ScrollPane} from '../../../source/ui/components/ScrollPane.js';
+import {KeyInputRouter} from '../../../source/ui/keyInput.js';
 import {findingLines} from '../../../source/ui/screens/confirmLines.js';
 import type {Finding} from '../../../source/policy/types.js';
 import {KEY, press} from '../ink-helpers.js';
@@ -220,7 +221,11 @@ test('after scrolling into a wrapped line, the top row still shows its line numb
 
 test('ScrollPane: keys that arrive in one read all count (PgDn×3, jjj), and g/G go to the ends', async () => {
   const lines = Array.from({length: 100}, (_, i) => [{text: `line ${i}`}]);
-  const r = render(<ScrollPane lines={lines} height={10} width={20} />);
+  const r = render(
+    <KeyInputRouter>
+      <ScrollPane lines={lines} height={10} width={20} />
+    </KeyInputRouter>,
+  );
   const top = () => rows_(r.lastFrame())[0];
   await press(r, KEY.pageDown.repeat(3));
   assert.equal(top(), 'line 27', 'three pages of nine rows');

@@ -7,6 +7,7 @@ import type {KeyDetails, KmsGateway} from '../../../source/aws/types.js';
 import {GatewayContext, SCREEN_DEPTH, ScreenContext, type DeclareScreen} from '../../../source/ui/context.js';
 import type {Screen} from '../../../source/ui/keymap.js';
 import {KeyDetailScreen} from '../../../source/ui/screens/keyDetail/KeyDetailScreen.js';
+import {KeyInputRouter} from '../../../source/ui/keyInput.js';
 import {waitForFrame, type Rendered} from '../ink-helpers.js';
 
 export const WIDTH = 100;
@@ -59,18 +60,20 @@ export async function openKey(
   const topScreen = () =>
     declared.reduce<Screen>((top, s) => (SCREEN_DEPTH[s] > SCREEN_DEPTH[top] ? s : top), 'keyDetail');
   const r = render(
-    <ScreenContext.Provider value={declare}>
-      <GatewayContext.Provider value={gateway}>
-        <KeyDetailScreen
-          summary={{keyId: details.keyId, arn: details.arn, aliases: details.aliases}}
-          details={details}
-          onBack={() => events.back++}
-          onChanged={() => events.changed++}
-          width={size.width}
-          height={size.height}
-        />
-      </GatewayContext.Provider>
-    </ScreenContext.Provider>,
+    <KeyInputRouter>
+      <ScreenContext.Provider value={declare}>
+        <GatewayContext.Provider value={gateway}>
+          <KeyDetailScreen
+            summary={{keyId: details.keyId, arn: details.arn, aliases: details.aliases}}
+            details={details}
+            onBack={() => events.back++}
+            onChanged={() => events.changed++}
+            width={size.width}
+            height={size.height}
+          />
+        </GatewayContext.Provider>
+      </ScreenContext.Provider>
+    </KeyInputRouter>,
   );
   await waitForText(r, '"Statement"');
   return {r, details, events, topScreen};

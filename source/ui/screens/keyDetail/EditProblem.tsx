@@ -1,7 +1,8 @@
 // After a raw edit that is not valid JSON: the error with line and column, the edited text with
 // the line marked (scrolled to it), and the offer to edit again with the text kept.
 import React, {useMemo} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../../keyInput.js';
 import type {ParseError} from '../../../policy/types.js';
 import {sanitizeText} from '../../../policy/index.js';
 import {JsonView, jsonLines, jsonRows, jsonTextWidth, rowOfLine} from '../../components/JsonView.js';
@@ -30,7 +31,7 @@ export function EditProblem({text, errors, onEditAgain, onDiscard, width, height
 
   const overlay = useOverlayOpen();
   useScreen('flow'); // its keys: Enter or e edit again, Esc/q back (discard)
-  useInput(
+  useKeyInput(
     (input, key) => {
       const act = actionFor('flow', input, key);
       if (act === 'next' || act === 'editAgain') onEditAgain();

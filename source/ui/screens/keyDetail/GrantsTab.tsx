@@ -1,8 +1,9 @@
 // The key's grants: a virtualised table like the key list (only the visible rows render, the
 // viewport arithmetic is viewport.ts's), `/` filters, Enter shows one grant in full, x revokes.
 // Rows appear with the first ListGrants page; a refusal to list says so in place.
-import React, {useEffect, useMemo, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import React, {useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../../keyInput.js';
 import type {KeyDetails, KeyGrant} from '../../../aws/types.js';
 import {formatCount, grantPrincipal, sanitizeText} from '../../../policy/index.js';
 import {FilterBar} from '../../components/FilterBar.js';
@@ -84,7 +85,7 @@ export function GrantsTab(props: GrantsTabProps) {
     setMode(next);
     onCapture(next.name !== 'list');
   };
-  useEffect(() => () => onCapture(false), [onCapture]);
+  useLayoutEffect(() => () => onCapture(false), [onCapture]);
   const screen = mode.name === 'filter' ? 'grantFilter' : mode.name === 'grant' ? 'grant' : 'grants';
   useScreen(screen, isActive);
 
@@ -110,7 +111,7 @@ export function GrantsTab(props: GrantsTabProps) {
     else onRevoke(grant);
   };
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       for (const [i, k] of splitKeys(input, key)) {
         const scroll = actionFor('keyDetail', i, k) ?? actionFor('grants', i, k);
@@ -130,7 +131,7 @@ export function GrantsTab(props: GrantsTabProps) {
     {isActive: isActive && !overlay && mode.name === 'list'},
   );
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       const act = actionFor('grantFilter', input, key);
       if (act === 'apply' || (input.length > 1 && /[\r\n]/.test(input))) toMode({name: 'list'});
@@ -142,7 +143,7 @@ export function GrantsTab(props: GrantsTabProps) {
     {isActive: isActive && !overlay && mode.name === 'filter'},
   );
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       const act = actionFor('grant', input, key);
       if (act === 'close') toMode({name: 'list'});

@@ -3,7 +3,8 @@
 // came first). Enter restores the selected one, through the same review and write path. Damaged
 // backup files are counted and skipped.
 import React, {useEffect, useMemo, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../../keyInput.js';
 import type {BackupEntry, BackupListing, KeyDetails} from '../../../aws/types.js';
 import {formatCount, sanitizeText, utcTime} from '../../../policy/index.js';
 import {useGateway, useOverlayOpen, useScreen, useTheme} from '../../context.js';
@@ -112,7 +113,7 @@ export function HistoryTab({
   // Enter means "restore" only when there is a backup to restore (the footer follows).
   useScreen('history', isActive && entries.length > 0 && !restoreRefusal);
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       for (const [i, k] of splitKeys(input, key)) {
         const scroll = actionFor('keyDetail', i, k);

@@ -3,7 +3,8 @@
 // backup). Changes run as flows in place of the tabs and all end in ConfirmChange → the gateway's
 // write path; afterwards the tabs show the verified policy the write path read back.
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../../keyInput.js';
 import type {
   BackupEntry,
   KeyActionOutcome,
@@ -239,7 +240,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
     if (outcome.ok || outcome.applied !== false) after();
   };
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       setStatus(undefined);
       // Keys of one read ("22", Tab Tab) each count; a key that leaves the tabs ends the run.

@@ -1,7 +1,8 @@
 // One key, as the app shell opens it from the list: DescribeKey (unless the list already has the
 // details), then the key detail itself (KeyDetail.tsx). A key that cannot be described says why.
 import React, {useEffect, useState} from 'react';
-import {Box, Text, useInput, useWindowSize} from 'ink';
+import {Box, Text, useWindowSize} from 'ink';
+import {useKeyInput} from '../../keyInput.js';
 import type {KeyDetails, KeySummary} from '../../../aws/types.js';
 import {sanitizeText} from '../../../policy/index.js';
 import {useGateway, useOverlayOpen, useTheme} from '../../context.js';
@@ -55,7 +56,7 @@ export function KeyDetailScreen({summary, details, onBack, onChanged, ...size}: 
 
 function BackOnEsc({onBack}: {onBack: () => void}) {
   const overlay = useOverlayOpen();
-  useInput(
+  useKeyInput(
     (input, key) => {
       if (actionFor('keyDetail', input, key) === 'back') onBack();
     },

@@ -1,8 +1,9 @@
 // The policy as KMS returned it: highlighted, numbered, long lines wrapped, problems marked in
 // the gutter at their line, scrolling inside the screen (↑/k ↓/j PgUp PgDn, g/G top and bottom),
 // and `/` to find text, n/N for the next and previous line that has it.
-import React, {useEffect, useMemo, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import React, {useLayoutEffect, useMemo, useState} from 'react';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../../keyInput.js';
 import {formatCount, policyByteLength, sanitizeText} from '../../../policy/index.js';
 import {
   JsonView,
@@ -59,14 +60,15 @@ export function PolicyTab({
   const matches = useMemo(() => matchingLines(plainLines, search.applied), [plainLines, search.applied]);
   const overlay = useOverlayOpen();
   useScreen('search', isActive && search.typing);
-  useEffect(() => onTyping?.(search.typing), [onTyping, search.typing]);
+  // A layout effect: the detail screen's keys stop before the next key of the read (keyInput.tsx).
+  useLayoutEffect(() => onTyping?.(search.typing), [onTyping, search.typing]);
 
   const goTo = (index: number, found: readonly number[]) => {
     const line = found[index];
     if (line !== undefined) reveal(rowOfLine(rows, line));
   };
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       for (const action of viewerActions(input, key)) {
         if (action === 'search') return setSearch(s => ({...s, typing: true, text: ''}));
@@ -79,7 +81,7 @@ export function PolicyTab({
     },
     {isActive: isActive && !overlay && !search.typing},
   );
-  useInput(
+  useKeyInput(
     (input, key) => {
       if (actionFor('search', input, key) === 'cancel') setSearch(s => ({...s, typing: false}));
     },

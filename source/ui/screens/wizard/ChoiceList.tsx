@@ -2,7 +2,8 @@
 // ink-select-input it keeps the cursor in a ref, so ↓ and Enter that arrive in one read select
 // the item ↓ moved to, not the one the last render showed: a fast ↓⏎ must not pick another choice.
 import React, {useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../../keyInput.js';
 import {useTheme} from '../../context.js';
 import {actionFor, splitKeys} from '../../keymap.js';
 import {follow, move, visibleRange, type View} from '../../viewport.js';
@@ -36,7 +37,7 @@ export function ChoiceList<T>({
   const latest = useRef(view);
   latest.current = follow(view, items.length, height);
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       for (const [i, k] of splitKeys(input, key)) {
         const act = actionFor('flow', i, k);

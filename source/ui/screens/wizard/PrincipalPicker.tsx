@@ -5,7 +5,8 @@
 // does not list to you), and is the whole step when IAM refuses the listing. For a removal the
 // same table lists the statement's principals. Only the visible rows are rendered.
 import React, {useEffect, useMemo, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text, type Key} from 'ink';
+import {useKeyInput} from '../../keyInput.js';
 import {SERVICE_LINKED_NOTE, SSO_NOTE, fit, formatCount, incrementalFilter} from '../../../policy/index.js';
 import type {AccessRole} from '../../../policy/types.js';
 import {paragraph, type Line} from '../../components/LineView.js';
@@ -47,7 +48,7 @@ const TYPE_WIDTH = 14;
 const PICK_WIDTH = 4;
 const FIXED_LINES = 6; // question, field, status, header, two note lines
 
-function keyFor(key: Parameters<Parameters<typeof useInput>[0]>[1]): Move | undefined {
+function keyFor(key: Key): Move | undefined {
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
   if (key.pageUp) return 'pageUp';
@@ -132,7 +133,7 @@ export function PrincipalPicker({
     onSubmit({kind: 'picked', values: [row.value]});
   };
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       for (const [ch, k] of splitKeys(input, key)) {
         const how = keyFor(k) ?? (inList ? listMove(ch) : undefined);
