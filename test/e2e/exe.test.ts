@@ -116,7 +116,8 @@ test(
       s.write('\r');
       await s.waitFor('filter console-v2');
       s.write('\r');
-      await s.waitFor('outdated v2');
+      // The list's row already says "outdated v2": wait for the policy itself, which u needs.
+      await s.waitFor(screen => screen.includes('outdated v2') && /lines 1–\d+ of \d+/.test(screen));
       s.write('u');
       await s.waitFor(/Step 1 of \d/);
       s.write('\r'); // console v2 asks no question: the review comes next
