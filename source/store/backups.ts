@@ -4,18 +4,18 @@
 // rename, fsync of the folder): a full disk or a crash leaves the old set of backups, never a
 // torn file. Read without following links; a damaged file is listed as damaged, never fatal.
 import {constants} from 'node:fs';
-import {open, readdir, rename, unlink} from 'node:fs/promises';
+import {open, readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {randomBytes} from 'node:crypto';
 import {backupsDir} from './paths.js';
 import {sha256Hex} from './hash.js';
+import {writeJsonFileAtomically, type WriteFaults} from './atomic-write.js';
 import {checkOwnFile, ensurePrivateDir, noFollowError} from './private-dir.js';
 import type {BackupEntry, BackupListing, BackupReason, DamagedBackup} from './types.js';
 
 const FORMAT = 'keypol-backup/1';
 // 20261124T021500123Z-<key id>-<4 hex>: sorts by time, names the key, never collides in practice.
 const ID_PATTERN = /^(\d{8}T\d{9}Z)-([A-Za-z0-9-]{1,100})-([0-9a-f]{4})$/;
-const CREATE = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW;
 const READ = constants.O_RDONLY | constants.O_NOFOLLOW;
 
 export interface NewBackup {
@@ -27,10 +27,7 @@ export interface NewBackup {
   time?: Date;
 }
 
-export interface BackupFaults {
-  /** Test seam: write this many bytes, then fail as a full disk does (ENOSPC). */
-  failWriteAfter?: number;
-}
+export type BackupFaults = WriteFaults;
 
 export async function writeBackup(
   stateDir: string,
@@ -57,29 +54,7 @@ export async function writeBackup(
   const {path: _path, text, ...fields} = entry;
   const bytes = Buffer.from(JSON.stringify({format: FORMAT, ...fields, policy: text}, null, 2) + '\n');
   // The temporary name does not match ID_PATTERN: listings never see a half-written backup.
-  const temporary = join(dir, `.${id}.${randomBytes(4).toString('hex')}.tmp`);
-  let file;
-  try {
-    file = await open(temporary, CREATE, 0o600);
-  } catch (error) {
-    throw noFollowError(temporary, error);
-  }
-  try {
-    if (faults.failWriteAfter !== undefined) {
-      await file.write(bytes.subarray(0, faults.failWriteAfter));
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'});
-    }
-    await file.writeFile(bytes);
-    await file.sync();
-    await file.close();
-    file = undefined;
-    await rename(temporary, path);
-  } catch (error) {
-    await file?.close().catch(() => undefined);
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-  await syncDir(dir);
+  await writeJsonFileAtomically(dir, id, bytes, faults);
   return entry;
 }
 
@@ -162,16 +137,6 @@ function toEntry(id: string, path: string, data: unknown): BackupEntry {
     reason: text('reason') as BackupReason,
     text: text('policy'),
   };
-}
-
-/** A rename is durable only once its folder is synced. */
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, constants.O_RDONLY | constants.O_DIRECTORY);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** The key id at the end of a key ARN (or the input itself when it is already an id). */

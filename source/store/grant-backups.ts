@@ -2,14 +2,14 @@
 // JSON file (0600, in a 0700 folder, written atomically) with the CreateGrant request that would
 // make it again. A recreated grant gets a new grant id: KMS never reuses one.
 import {constants} from 'node:fs';
-import {open, readdir, readFile, rename, unlink} from 'node:fs/promises';
+import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {randomBytes} from 'node:crypto';
 import type {KeyGrant} from '../policy/grant-types.js';
-import {ensurePrivateDir, noFollowError} from './private-dir.js';
+import {writeJsonFileAtomically} from './atomic-write.js';
+import {ensurePrivateDir} from './private-dir.js';
 
 const FORMAT = 'keypol-grant/1';
-const CREATE = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW;
 
 export const grantBackupsDir = (stateDir: string): string => join(stateDir, 'grants');
 
@@ -65,25 +65,7 @@ export async function saveGrant(
       'Saved before keypol revoked or retired this grant. `aws kms create-grant --cli-input-json` with ' +
       '.createGrant makes an equivalent grant; it gets a new grant id, and grant tokens of the old one stop working.',
   };
-  const path = join(dir, `${id}.json`);
-  const temporary = join(dir, `.${id}.${randomBytes(4).toString('hex')}.tmp`);
-  let file;
-  try {
-    file = await open(temporary, CREATE, 0o600);
-  } catch (error) {
-    throw noFollowError(temporary, error);
-  }
-  try {
-    await file.writeFile(JSON.stringify(saved, null, 2) + '\n');
-    await file.sync();
-    await file.close();
-    file = undefined;
-    await rename(temporary, path);
-  } catch (error) {
-    await file?.close().catch(() => undefined);
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
+  const path = await writeJsonFileAtomically(dir, id, Buffer.from(JSON.stringify(saved, null, 2) + '\n'));
   return {id, path, savedAt};
 }
 
