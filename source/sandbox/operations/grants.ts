@@ -204,12 +204,7 @@ export const CreateGrant: Operation = (ctx, params) => {
     const same = grantsOf(key).find(g => g.Name === name && canonical(g) === canonical(fields));
     if (same) return {GrantToken: grantToken(key.keyId, same.GrantId), GrantId: same.GrantId};
   }
-  if (optionalBoolean(params, 'DryRun')) {
-    throw new KmsError(
-      'DryRunOperationException',
-      'The request would have succeeded, but the DryRun option is set.',
-    );
-  }
+  refuseDryRun(params);
   if (grantCount(key) >= GRANTS_PER_KEY) {
     throw new KmsError('LimitExceededException', `${arnOf(ctx, key)} already has ${GRANTS_PER_KEY} grants.`);
   }
@@ -263,15 +258,20 @@ function grantOf(ctx: OperationContext, key: KeyRecord, grantId: string): Grant 
 export const RevokeGrant: Operation = (ctx, params) => {
   const key = targetKey(ctx, params);
   const grant = grantOf(ctx, key, requiredString(params, 'GrantId'));
+  refuseDryRun(params);
+  removeGrant(key, grant.GrantId);
+  return undefined;
+};
+
+/** A request with DryRun set that would have succeeded: KMS says so instead of doing it. */
+function refuseDryRun(params: Params): void {
   if (optionalBoolean(params, 'DryRun')) {
     throw new KmsError(
       'DryRunOperationException',
       'The request would have succeeded, but the DryRun option is set.',
     );
   }
-  removeGrant(key, grant.GrantId);
-  return undefined;
-};
+}
 
 /** The retiring principal, the grantee of a grant that allows RetireGrant, or the issuing account. */
 function mayRetire(caller: string, grant: Grant): boolean {
@@ -294,12 +294,7 @@ export const RetireGrant: Operation = (ctx, params) => {
   const key = targetKey(ctx, keyRef === undefined ? {KeyId: named?.keyId} : params);
   const grant = grantOf(ctx, key, grantId);
   if (!mayRetire(ctx.caller, grant)) throw accessDenied(ctx.caller, 'RetireGrant', arnOf(ctx, key));
-  if (optionalBoolean(params, 'DryRun')) {
-    throw new KmsError(
-      'DryRunOperationException',
-      'The request would have succeeded, but the DryRun option is set.',
-    );
-  }
+  refuseDryRun(params);
   removeGrant(key, grant.GrantId);
   return undefined;
 };
