@@ -21,7 +21,7 @@ export interface ClientOptions {
   iamEndpoint?: string;
   /** Fixed credentials (the sandbox); otherwise the default provider chain for `profile`. */
   credentials?: StaticCredentials;
-  /** How long to wait for a connection, and then for the whole answer (default 15 s). */
+  /** How long to wait for a connection, and then for the whole answer (default 15 s); not retried. */
   timeoutMs?: number;
 }
 

@@ -2,7 +2,7 @@
 // sentences. The commands and the UI receive one of these; neither touches the SDK.
 import {setMaxListeners} from 'node:events';
 import {GetKeyPolicyCommand} from '@aws-sdk/client-kms';
-import {createClients, createWriteClient, type StaticCredentials} from './client.js';
+import {createClients, createWriteClient, type ClientOptions} from './client.js';
 import {AwsError, toAwsError} from './errors.js';
 import {createIamReader} from './iam.js';
 import {cachedIdentity} from './identity.js';
@@ -16,15 +16,8 @@ import {stateDir as defaultStateDir} from '../store/paths.js';
 import type {ConnectionInfo, KeyDetails, KmsGateway, PolicySnapshot} from './types.js';
 import type {WriteHooks} from './write-path.js';
 
-export interface GatewayOptions {
-  region: string;
-  profile?: string;
-  endpoint?: string;
-  stsEndpoint?: string;
-  iamEndpoint?: string;
-  credentials?: StaticCredentials;
-  /** Connection and request time limit per call (default 15 s); a timed-out call is not retried. */
-  timeoutMs?: number;
+/** The connection (ClientOptions: Region, profile, endpoints, credentials, time limit) and the rest. */
+export interface GatewayOptions extends ClientOptions {
   readOnly?: boolean;
   /** Where read-only came from ("--read-only", "KEYPOL_READ_ONLY=1", "settings …"): refusals name it. */
   readOnlySource?: string;
