@@ -56,8 +56,17 @@ export interface LineViewProps {
 export function LineView({lines, top, height, width}: LineViewProps) {
   return (
     <Box flexDirection="column" height={height} width={width} overflow="hidden">
-      {lines.slice(top, top + height).map((segments, i) => (
-        <Text key={top + i} wrap="truncate-end">
+      <LineRows lines={lines.slice(top, top + height)} first={top} />
+    </Box>
+  );
+}
+
+/** Lines as rows of text, each cut at the edge; `first` is the number of the first (for keys). */
+export function LineRows({lines, first = 0}: {lines: readonly Line[]; first?: number}) {
+  return (
+    <>
+      {lines.map((segments, i) => (
+        <Text key={first + i} wrap="truncate-end">
           {segments.length === 0
             ? ' '
             : segments.map((s, j) => (
@@ -67,6 +76,6 @@ export function LineView({lines, top, height, width}: LineViewProps) {
               ))}
         </Text>
       ))}
-    </Box>
+    </>
   );
 }

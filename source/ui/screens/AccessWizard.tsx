@@ -18,7 +18,7 @@ import {
   sanitizeText,
 } from '../../policy/index.js';
 import type {AccessEdit, EditResult, PolicyDocument} from '../../policy/types.js';
-import {paragraph, wrapWords, type Line} from '../components/LineView.js';
+import {LineRows, paragraph, wrapWords, type Line} from '../components/LineView.js';
 import {useOverlayOpen, useScreen, useTheme} from '../context.js';
 import {usePrincipals, type PrincipalsState} from '../hooks/usePrincipals.js';
 import {documentOf} from '../hooks/useProposedChange.js';
@@ -327,15 +327,7 @@ export function AccessWizard({keyDetails, model, propose, onWritten, onClose, wi
             width={width}
             height={Math.max(4, height - 5 - denied.length)}
           />
-          {denied.map((line, i) => (
-            <Text key={i} wrap="truncate-end">
-              {line.map((seg, j) => (
-                <Text key={j} color={seg.color}>
-                  {seg.text}
-                </Text>
-              ))}
-            </Text>
-          ))}
+          <LineRows lines={denied} />
         </Box>
       ) : step === 'principal' && choice?.kind === 'add' ? (
         <PrincipalStep

@@ -9,7 +9,7 @@ import {Box, Text, type Key} from 'ink';
 import {useKeyInput} from '../../keyInput.js';
 import {SERVICE_LINKED_NOTE, SSO_NOTE, fit, formatCount, incrementalFilter} from '../../../policy/index.js';
 import type {AccessRole} from '../../../policy/types.js';
-import {paragraph, type Line} from '../../components/LineView.js';
+import {LineRows, paragraph, type Line} from '../../components/LineView.js';
 import {TextInput} from '../../components/TextInput.js';
 import {useOverlayOpen, useTheme} from '../../context.js';
 import type {PrincipalsState} from '../../hooks/usePrincipals.js';
@@ -226,15 +226,7 @@ export function PrincipalPicker({
           })}
         </>
       )}
-      {lines.slice(0, typed ? 8 : 2).map((line, i) => (
-        <Text key={i} wrap="truncate-end">
-          {line.map((s, j) => (
-            <Text key={j} color={s.color}>
-              {s.text}
-            </Text>
-          ))}
-        </Text>
-      ))}
+      <LineRows lines={lines.slice(0, typed ? 8 : 2)} />
     </Box>
   );
 }

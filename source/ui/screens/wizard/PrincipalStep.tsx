@@ -6,7 +6,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {AccessRole, EditResult} from '../../../policy/types.js';
 import {parsePrincipal, sanitizeText} from '../../../policy/index.js';
-import {paragraph, type Line} from '../../components/LineView.js';
+import {LineRows, paragraph, type Line} from '../../components/LineView.js';
 import {TextInput} from '../../components/TextInput.js';
 import {useTheme} from '../../context.js';
 import type {Theme} from '../../theme.js';
@@ -98,15 +98,7 @@ export function PrincipalStep({role, value, onChange, onSubmit, verdict, nudge, 
         />
       </Box>
       <Text> </Text>
-      {lines.map((line, i) => (
-        <Text key={i} wrap="truncate-end">
-          {line.map((s, j) => (
-            <Text key={j} color={s.color}>
-              {s.text}
-            </Text>
-          ))}
-        </Text>
-      ))}
+      <LineRows lines={lines} />
     </Box>
   );
 }
