@@ -136,13 +136,13 @@ export function PolicyTab({
           {errors > 0 ? (
             <Text color={theme.danger}>
               {' '}
-              · ✖ {errors} error{errors === 1 ? '' : 's'}
+              · ✖ {formatCount(errors)} error{errors === 1 ? '' : 's'}
             </Text>
           ) : null}
           {warnings > 0 ? (
             <Text color={theme.warning}>
               {' '}
-              · ⚠ {warnings} warning{warnings === 1 ? '' : 's'} (Findings tab)
+              · ⚠ {formatCount(warnings)} warning{warnings === 1 ? '' : 's'} (Findings tab)
             </Text>
           ) : null}
         </Text>

@@ -5,6 +5,7 @@
 // IAM listing: an id that appeared meanwhile is judged by what IAM said.
 import {
   deletionUnconfirmed,
+  formatCount,
   printPolicy,
   removeDeletedPrincipals,
   sanitizeText,
@@ -51,7 +52,7 @@ export function planRemoval(
   const n = first.removal.removed.length;
   return {
     title: 'Remove deleted principals',
-    action: `Remove ${n === 1 ? '1 deleted principal' : `${n} deleted principals`} from every statement`,
+    action: `Remove ${n === 1 ? '1 deleted principal' : `${formatCount(n)} deleted principals`} from every statement`,
     change: first.change,
     replan: live => {
       const again = plan(live);
