@@ -140,7 +140,7 @@ function Frame({
         setHelpTop(0);
         return;
       }
-      const {maxTop, rows: page} = helpLayout(screen, columns, bodyHeight);
+      const {maxTop, rows: page} = helpLayout(screen, columns, bodyHeight, gateway.info.readOnly);
       for (const action of viewerActions(input, key)) {
         const delta: Record<string, number> = {up: -1, down: 1, pageUp: -page, pageDown: page};
         setHelpTop(t => {

@@ -1,7 +1,7 @@
 // Which key-list columns fit the terminal, and how wide each is. Columns join by priority while
 // their minimum widths fit; spare cells then widen them step by step (GROWTH), and the
-// description takes whatever is left. Below ~110 columns the manager column is dropped
-// (AWS managed keys still show it in their badge).
+// description takes whatever is left. The state is never cut (PendingDeletion); below 89 columns
+// the spec is dropped, below 125 the manager (AWS managed keys still show it in their badge).
 import type {KeyRow} from './keyRows.js';
 
 export type ColumnKey = keyof KeyRow['cells'];
@@ -24,9 +24,12 @@ interface ColumnSpec {
 const SPECS: readonly ColumnSpec[] = [
   {key: 'alias', title: 'ALIAS', min: 16},
   {key: 'id', title: 'KEY ID', min: 10},
-  {key: 'state', title: 'STATE', min: 8},
-  {key: 'spec', title: 'SPEC', min: 10},
-  {key: 'manager', title: 'MANAGER', min: 8, reserve: 20},
+  // Every KMS state in full (PendingDeletion); PendingReplicaDeletion still reads unambiguously cut.
+  {key: 'state', title: 'STATE', min: 15},
+  // The spec yields to the description below ~90 columns (the detail header and Details tab show it).
+  {key: 'spec', title: 'SPEC', min: 10, reserve: 20},
+  // The manager joins once the whole key id still fits beside it (125 columns on).
+  {key: 'manager', title: 'MANAGER', min: 8, reserve: 36},
   {key: 'badge', title: 'POLICY', min: 12}, // badges are at most 12 characters
   {key: 'description', title: 'DESCRIPTION', min: 10},
 ];
@@ -38,13 +41,12 @@ const GROWTH: ReadonlyArray<[ColumnKey, number]> = [
   ['alias', 20],
   ['description', 16],
   ['id', 36], // all or nothing: a whole key id can be copied, a cut one cannot (120 columns on)
+  ['spec', 13], // ECC_NIST_P256
+  ['description', 22],
   ['alias', 24],
   ['badge', 13],
-  ['spec', 13],
-  ['state', 9],
   ['description', 30],
   ['alias', 32],
-  ['state', 15],
   ['spec', 17],
   ['description', 40],
   ['description', Number.POSITIVE_INFINITY],

@@ -23,6 +23,8 @@ export interface KeyRow {
   failure?: string;
   /** Why DescribeKey or GetKeyPolicy failed for this key (sanitised), shown under the table. */
   problem?: string;
+  /** The aliases without `alias/`, sanitised: the table shows as many as fit and counts the rest. */
+  aliases: string[];
   cells: {
     alias: string;
     id: string;
@@ -45,7 +47,8 @@ export type SearchFields = Record<FilterColumn, string> & {
 const clean = (s: string | undefined) => (s === undefined ? '' : sanitizeText(s));
 
 export function buildRow(summary: KeySummary, details?: KeyDetails, badge?: Badge, failure?: string): KeyRow {
-  const alias = summary.aliases.map(a => clean(a.replace(/^alias\//, ''))).join(', ');
+  const aliases = summary.aliases.map(a => clean(a.replace(/^alias\//, '')));
+  const alias = aliases.join(', ');
   const id = clean(summary.keyId);
   const cells = {
     alias,
@@ -76,6 +79,7 @@ export function buildRow(summary: KeySummary, details?: KeyDetails, badge?: Badg
     summary,
     details,
     badge,
+    aliases,
     cells,
     search,
     ...(failure ? {failure} : {}),

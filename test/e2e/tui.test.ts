@@ -77,13 +77,13 @@ test(
       s.write('?');
       await s.waitFor('console-v1');
 
-      // Resizing re-lays out: wider shows the manager column, and back at 80×24 the frame fits again
+      // Resizing re-lays out: wider shows the manager column (125 columns on), and back at 80×24 the frame fits again
       // (Ink may draw one frame of the old layout first, so wait for the settled screen).
       const settled = (wide: boolean) => (screen: string) =>
         HEADER.test(screen.split('\n')[0] ?? '') &&
         screen.includes('MANAGER') === wide &&
         screen.includes('console-v1');
-      s.resize(120, 30);
+      s.resize(130, 30);
       await s.waitFor(settled(true));
       s.resize(80, 24);
       await s.waitFor(settled(false));

@@ -59,7 +59,7 @@ test('the keys screen lists the sandbox keys with badges, header and footer', as
   assert.match(frame, /account 111122223333/);
   assert.match(frame, /region us-east-1/);
   assert.match(frame, /SANDBOX/);
-  assert.match(frame, /console-v1 .*Legacy billing exports/);
+  assert.match(frame, /console-v1 .*Legacy billing export/);
   assert.match(
     frame,
     /hostile .*Payments key ␛/,

@@ -27,7 +27,8 @@ async function openKey(alias: string) {
   await type(r, alias);
   await press(r, KEY.enter);
   await press(r, KEY.enter);
-  await waitForFrame(r, f => f.includes(`alias/${alias} ·`) && /lines 1–/.test(f));
+  // The title starts with the alias (a key with several has them on a line of their own).
+  await waitForFrame(r, f => f.includes(`\nalias/${alias}`) && /lines 1–/.test(f));
   return r;
 }
 

@@ -17,6 +17,8 @@ import {deletedPrincipalAdmins, HOSTILE_DESCRIPTION, HOSTILE_TAGS, nearSizeLimit
 
 interface DemoKey {
   alias: string;
+  /** Further aliases of the same key (a key may have many: the detail header must still fit). */
+  moreAliases?: string[];
   keyId: string;
   created: string; // ISO-8601
   description: string;
@@ -204,9 +206,10 @@ const US_EAST_1: DemoKey[] = [
   },
   {
     alias: 'alias/pending-deletion',
+    moreAliases: ['alias/reporting-2021', 'alias/reporting-exports-legacy'],
     keyId: '7603faca-340b-4c79-b113-177187181336',
     created: '2021-02-03T17:58:31.559Z',
-    description: 'Retired reporting key',
+    description: 'Retired reporting key (three aliases from its years of service)',
     state: 'PendingDeletion',
     policy: byConsole('v3'),
   },
@@ -321,12 +324,14 @@ export function seedDemo(state: SandboxState, now: number): void {
     for (const spec of keys) {
       const key = record(spec, region, now);
       target.keys.set(key.keyId, key);
-      target.aliases.set(spec.alias, {
-        aliasName: spec.alias,
-        targetKeyId: key.keyId,
-        creationDate: key.creationDate,
-        lastUpdatedDate: key.creationDate,
-      });
+      for (const alias of [spec.alias, ...(spec.moreAliases ?? [])]) {
+        target.aliases.set(alias, {
+          aliasName: alias,
+          targetKeyId: key.keyId,
+          creationDate: key.creationDate,
+          lastUpdatedDate: key.creationDate,
+        });
+      }
     }
   }
 }

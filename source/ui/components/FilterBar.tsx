@@ -3,7 +3,7 @@
 import React from 'react';
 import {Text} from 'ink';
 import {useTheme} from '../context.js';
-import {truncate} from '../../policy/index.js';
+import {displayWidth, truncate} from '../../policy/index.js';
 import {TextInput} from './TextInput.js';
 
 export interface FilterBarProps {
@@ -11,8 +11,20 @@ export interface FilterBarProps {
   editing: boolean;
   onChange: (query: string) => void;
   width: number;
-  /** What the field searches, shown while it is empty. */
-  placeholder?: string;
+  /** What the field searches, shown while it is empty: wordings longest first, the longest that fits is shown. */
+  placeholder?: readonly string[];
+}
+
+const KEY_PLACEHOLDER = [
+  'alias, id, description or col:value (state: spec: badge: …)',
+  'alias, id, description or col:value (state: …)',
+  'alias, id, description or col:value',
+  'alias, id or col:value',
+];
+
+/** The longest wording that fits in `room` cells (a cut hint would hide how to use the field). */
+export function pickPlaceholder(wordings: readonly string[], room: number): string {
+  return wordings.find(w => displayWidth(w) <= room) ?? truncate(wordings.at(-1) ?? '', room);
 }
 
 export function FilterBar({query, editing, onChange, width, placeholder}: FilterBarProps) {
@@ -27,7 +39,8 @@ export function FilterBar({query, editing, onChange, width, placeholder}: Filter
           value={query}
           onChange={onChange}
           width={Math.max(1, width - 4)}
-          placeholder={placeholder ?? 'alias, id, description or col:value (state: spec: badge: …)'}
+          // TextInput keeps one cell for the cursor.
+          placeholder={pickPlaceholder(placeholder ?? KEY_PLACEHOLDER, Math.max(1, width - 4) - 1)}
         />
       </Text>
     );

@@ -30,6 +30,26 @@ export function endpointHost(endpoint: string): string {
   return sanitizeText(authority.slice(authority.lastIndexOf('@') + 1));
 }
 
+/**
+ * The caller in `room` cells. When the ARN is too long, the account (shown beside it) goes
+ * first, then the middle of an assumed role's name: who it is (the session name) is kept.
+ */
+export function callerText(arn: string, account: string, room: number): string {
+  if (displayWidth(arn) <= room) return arn;
+  const prefix = `::${account}:`;
+  const short = arn.includes(prefix) ? arn.slice(arn.indexOf(prefix) + prefix.length) : arn;
+  if (displayWidth(short) <= room) return short;
+  const role = /^(assumed-role\/)(.+)(\/[^/]+)$/.exec(short);
+  if (role) {
+    const [, head = '', name = '', session = ''] = role;
+    for (const lead of [head, '']) {
+      const left = room - displayWidth(lead) - displayWidth(session);
+      if (left >= 4) return lead + truncate(name, left) + session;
+    }
+  }
+  return truncate(short, room);
+}
+
 export function Header({info, identity, width}: HeaderProps) {
   const theme = useTheme();
   const account = identity.kind === 'ok' ? sanitizeText(identity.identity.account) : '…';
@@ -75,7 +95,7 @@ export function Header({info, identity, width}: HeaderProps) {
         <Text color={theme.muted}> account </Text>
         <Text>{account}</Text>
         <Text color={theme.muted}>{'  caller '}</Text>
-        <Text>{truncate(caller, Math.max(0, width - lead.length - 1))}</Text>
+        <Text>{callerText(caller, account, Math.max(0, width - lead.length - 1))}</Text>
       </Text>
       <Text wrap="truncate">
         <Text color={theme.muted}> region </Text>

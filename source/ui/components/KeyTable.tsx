@@ -7,6 +7,7 @@ import {useTheme} from '../context.js';
 import {GAP, MARKER_WIDTH, type Column} from '../columns.js';
 import type {KeyRow} from '../keyRows.js';
 import {fit} from '../../policy/index.js';
+import {aliasList} from '../aliasList.js';
 
 export interface KeyTableProps {
   rows: readonly KeyRow[];
@@ -40,7 +41,7 @@ export function KeyTable({rows, columns, selected, sort, width}: KeyTableProps) 
             {columns.map((c, ci) => {
               const missing = row.cells[c.key] === '' && needsData(c.key, row);
               // A cell whose data failed to load says so (the reason is under the table).
-              const shown = missing ? (row.failure ? FAILED : PENDING) : row.cells[c.key];
+              const shown = missing ? (row.failure ? FAILED : PENDING) : cell(row, c);
               const text = fit(shown, c.width) + (ci < columns.length - 1 ? SEP : '');
               const color = missing
                 ? row.failure
@@ -60,6 +61,12 @@ export function KeyTable({rows, columns, selected, sort, width}: KeyTableProps) 
       })}
     </Box>
   );
+}
+
+/** A cell's text; several aliases that do not fit show as the first ones and a count ("pending-deletion +2"). */
+function cell(row: KeyRow, c: Column): string {
+  if (c.key !== 'alias' || row.aliases.length < 2) return row.cells[c.key];
+  return aliasList(row.aliases, c.width, {cut: true, more: n => ` +${n}`}) ?? '';
 }
 
 /** An empty cell is "still loading" only for data that is on its way; an empty alias is just empty. */

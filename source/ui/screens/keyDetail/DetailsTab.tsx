@@ -3,7 +3,7 @@
 // tags are separate reads, started when the tab opens; one that fails says so in its own place.
 import React, {useMemo} from 'react';
 import type {KeyDetails, KeyRotation, KeyTag, RotationStatus} from '../../../aws/types.js';
-import {formatCount, sanitizeText} from '../../../policy/index.js';
+import {displayWidth, formatCount, sanitizeText} from '../../../policy/index.js';
 import type {Line} from '../../components/LineView.js';
 import {ScrollPane} from '../../components/ScrollPane.js';
 import {useGateway, useScreen, useTheme} from '../../context.js';
@@ -75,7 +75,9 @@ export function detailLines(
       ...inset('Press c to cancel the deletion (the key comes back disabled).', width, 2, {dim: true}),
     );
   }
-  lines.push(row('Aliases', key.aliases.join(', ') || '(none)'));
+  // One alias a line: a key may have many, and a cut alias name is no use.
+  const [firstAlias = '(none)', ...moreAliases] = key.aliases;
+  lines.push(row('Aliases', firstAlias), ...moreAliases.map(a => row('', a)));
   if (key.description) {
     const [first = [], ...rest] = inset(sanitizeText(key.description), width, 20);
     lines.push([{text: '  Description       ', color: theme.muted}, ...first.slice(1)], ...rest);
@@ -86,8 +88,13 @@ export function detailLines(
   if (!mr) lines.push([{text: '  single-Region key', color: theme.muted}]);
   else {
     lines.push(row('This key', mr.type === 'PRIMARY' ? 'primary' : 'replica'));
-    if (mr.primary) lines.push(row('Primary', `${mr.primary.region}  ${mr.primary.arn}`));
-    for (const r of mr.replicas) lines.push(row('Replica', `${r.region}  ${r.arn}`));
+    // An ARN that does not fit beside its Region gets a line of its own, so it is never cut.
+    const located = (label: string, {region, arn}: {region: string; arn: string}): Line[] =>
+      20 + displayWidth(sanitizeText(`${region}  ${arn}`)) <= width
+        ? [row(label, `${region}  ${arn}`)]
+        : [row(label, region), ...inset(sanitizeText(arn), width, 4)];
+    if (mr.primary) lines.push(...located('Primary', mr.primary));
+    for (const r of mr.replicas) lines.push(...located('Replica', r));
     if (mr.replicas.length === 0) lines.push(row('Replicas', '(none)'));
   }
 

@@ -62,6 +62,12 @@ const MOVES: Readonly<Record<string, Move>> = {
 };
 
 /** "not permitted: kms:ListGrants" — the one thing this tab cannot show, said where it would be. */
+const GRANT_PLACEHOLDER = [
+  'id, name, grantee, operation, constraint…',
+  'id, name, grantee, operation…',
+  'id, grantee…',
+];
+
 export const notPermitted = (action: string): string => `not permitted: ${action}`;
 
 export function GrantsTab(props: GrantsTabProps) {
@@ -198,7 +204,7 @@ export function GrantsTab(props: GrantsTabProps) {
               setView({cursor: 0, offset: 0});
             }}
             width={filterWidth}
-            placeholder="id, name, grantee, operation, constraint…"
+            placeholder={GRANT_PLACEHOLDER}
           />
         </Box>
         <Text color={theme.muted}> {counts}</Text>

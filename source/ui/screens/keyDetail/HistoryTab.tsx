@@ -100,7 +100,7 @@ export function HistoryTab({
   }, [gateway, keyDetails.arn]);
 
   const entries = loaded.status === 'ready' ? loaded.backups : NO_BACKUPS;
-  const notes = loaded.status === 'ready' ? legend(loaded) : undefined;
+  const legendText = loaded.status === 'ready' ? legend(loaded) : undefined;
   // The intro wraps rather than losing its end (why restoring is off, at 80 columns).
   const intro = wrapWords(
     entries.length === 0
@@ -108,7 +108,11 @@ export function HistoryTab({
       : `Backups of this key (${formatCount(entries.length)}), newest first. ${restoreRefusal ? `Restoring is off: ${restoreRefusal}` : 'Enter restores the selected one after a review.'}`,
     width,
   ).slice(0, Math.max(1, height - 2));
-  const listHeight = Math.max(1, height - 1 - intro.length - (notes ? 1 : 0));
+  // The legend wraps too; it never takes the last rows of the list.
+  const notes = legendText
+    ? wrapWords(legendText, width).slice(0, Math.max(0, height - 2 - intro.length))
+    : [];
+  const listHeight = Math.max(1, height - 1 - intro.length - notes.length);
   const current = follow(view, entries.length, listHeight);
   // Enter means "restore" only when there is a backup to restore (the footer follows).
   useScreen('history', isActive && entries.length > 0 && !restoreRefusal);
@@ -159,11 +163,11 @@ export function HistoryTab({
           {row}
         </Text>
       ))}
-      {notes ? (
-        <Text color={theme.muted} wrap="truncate-end">
-          {notes}
+      {notes.map((text, i) => (
+        <Text key={`notes-${i}`} color={theme.muted} wrap="truncate-end">
+          {text}
         </Text>
-      ) : null}
+      ))}
     </Box>
   );
 }

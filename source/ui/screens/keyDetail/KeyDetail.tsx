@@ -23,6 +23,7 @@ import {usePolicy, type PolicyModel} from '../../hooks/usePolicy.js';
 import {useProposedChange, type ProposedChange} from '../../hooks/useProposedChange.js';
 import {confirmedDeleted, useUniqueIds} from '../../hooks/useUniqueIds.js';
 import {actionFor, splitKeys} from '../../keymap.js';
+import {badgeTone} from '../../theme.js';
 import {AccessWizard} from '../AccessWizard.js';
 import {ConfirmChange} from '../ConfirmChange.js';
 import {UpgradeWalkthrough} from '../UpgradeWalkthrough.js';
@@ -35,6 +36,7 @@ import {actionRefusal} from './changeRefusal.js';
 import {EditProblem} from './EditProblem.js';
 import {FindingsTab} from './FindingsTab.js';
 import {HistoryTab} from './HistoryTab.js';
+import {keyTitleLines} from './keyTitle.js';
 import {KeyTitle, TabBar, TAB_NAMES} from './TabBar.js';
 import {PolicyTab} from './PolicyTab.js';
 import {changeRefusal, offChanges} from './changeRefusal.js';
@@ -190,7 +192,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
         flow: {
           title: 'Cancel the key deletion',
           lines: [
-            [{text: `Deletion is scheduled for ${sanitizeText(keyDetails.deletionDate ?? '?')}.`}],
+            [{text: `Deletion is scheduled for ${sanitizeText(utcTime(keyDetails.deletionDate ?? '?'))}.`}],
             [{text: 'After cancelling, the key is Disabled: enable it before use.'}],
           ],
           question: 'Cancel the scheduled deletion',
@@ -275,10 +277,12 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
     {isActive: mode.name === 'tabs' && !overlay && !typing},
   );
 
-  const flowHeight = Math.max(3, height - 1);
+  const c = model?.classification;
+  const titleLines = keyTitleLines(keyDetails, c?.label, width);
+  const title = <KeyTitle lines={titleLines} tone={c && badgeTone(c)} />;
+  const flowHeight = Math.max(3, height - titleLines.length);
   const flow = {keyDetails, propose, onWritten: written, onClose: toTabs, width, height: flowHeight};
   useOffKeys(mode.name === 'tabs' && model ? offChanges(keyDetails, model) : undefined);
-  const title = <KeyTitle keyDetails={keyDetails} model={model} width={width} />;
   let content: React.ReactNode;
   if (mode.name === 'action') {
     content = (
@@ -327,7 +331,7 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
 
   // A refusal is one sentence; at 80 columns it may take two rows, so it wraps instead of losing its end.
   const statusRows = status ? wrapWords(status, width) : [' '];
-  const bodyHeight = Math.max(1, height - 2 - statusRows.length);
+  const bodyHeight = Math.max(1, height - titleLines.length - 1 - statusRows.length);
   const tabProps = {width, height: bodyHeight, isActive: mode.name === 'tabs'};
   const iamProps = {...tabProps, ids: unique.ids, removalRefusal};
   let body: React.ReactNode;
