@@ -167,7 +167,7 @@ function explain(
     const target = endpoint ?? `the ${region} endpoint`;
     return [
       'timeout',
-      `No answer from ${target} to ${action} within ${detail.replace(/^no answer within /, '')}: check the network, --region and --endpoint-url, or allow longer with --timeout SECONDS (or KEYPOL_TIMEOUT).`,
+      `No answer from ${target} to ${action} within ${detail.replace(/^no answer within /, '')}: check the network, --region and --endpoint-url, or allow longer with --timeout SECONDS (or KEYPOL_TIMEOUT, or "timeout" in the settings file).`,
     ];
   }
   if (notKms) {

@@ -120,8 +120,34 @@ function settingsPath(env: Env): string {
 async function readSettings(env: Env): Promise<Settings> {
   const dir = configDir(env);
   if (!existsSync(settingsPath(env))) return {readOnly: false};
-  const {openSettings} = await import('../store/settings.js');
-  return (await openSettings({cwd: dir})).get();
+  const {openSettings, SettingsError} = await import('../store/settings.js');
+  try {
+    return (await openSettings({cwd: dir})).get();
+  } catch (error) {
+    if (error instanceof SettingsError) throw new UsageError(`${error.message}; correct or delete it`);
+    throw error;
+  }
+}
+
+/**
+ * The wait for a connection and for each answer: --timeout SECONDS, else KEYPOL_TIMEOUT, else
+ * "timeout" in the settings file, else the client's default (15 s).
+ */
+export async function resolveTimeout(flag: string | undefined, env: Env): Promise<{timeoutMs?: number}> {
+  const [value, source] =
+    flag !== undefined ? [flag, '--timeout'] : [env.KEYPOL_TIMEOUT?.trim() || undefined, 'KEYPOL_TIMEOUT'];
+  if (value === undefined) {
+    // The settings file's schema already holds it to 0 < timeout ≤ 3600.
+    const {timeout} = await readSettings(env);
+    return timeout === undefined ? {} : {timeoutMs: Math.round(timeout * 1000)};
+  }
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0) || seconds > 3600) {
+    throw new UsageError(
+      `${source} takes a number of seconds between 0 and 3600, not ${JSON.stringify(value)}`,
+    );
+  }
+  return {timeoutMs: Math.round(seconds * 1000)};
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

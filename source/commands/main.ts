@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {resetSandboxDir} from './sandbox-reset.js';
 import {parseArgs, type ParseArgsOptionsConfig} from 'node:util';
 import {configDir, stateDir} from '../store/paths.js';
-import {resolveConnection, resolveReadOnly} from './connection.js';
+import {resolveConnection, resolveReadOnly, resolveTimeout} from './connection.js';
 import {regionProblem} from '../policy/regions.js';
 import {EXIT, RefusedError, UsageError} from './exit.js';
 import {USAGE, versionText} from './usage.js';
@@ -172,7 +172,7 @@ interface Session {
 async function connect(values: Record<string, unknown>, io: Io): Promise<Session> {
   const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const readOnlyFlag = values['read-only'] === true;
-  const timeout = timeoutOption(str('timeout'), io.env);
+  const timeout = await resolveTimeout(str('timeout'), io.env);
   if (str('keys') !== undefined && !values.sandbox) throw new UsageError('--keys works only with --sandbox');
   if (values.reset && !values.sandbox)
     throw new UsageError('--reset works only with --sandbox (it restores the demo account)');
@@ -264,20 +264,6 @@ async function connect(values: Record<string, unknown>, io: Io): Promise<Session
 /** The Region of a KMS key or alias ARN, if `ref` is one. */
 export function regionOfKmsArn(ref: string | undefined): string | undefined {
   return /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:(?:key|alias)\//.exec(ref ?? '')?.[1];
-}
-
-/** --timeout SECONDS, else KEYPOL_TIMEOUT, else the client's default. */
-function timeoutOption(flag: string | undefined, env: Io['env']): {timeoutMs?: number} {
-  const [value, source] =
-    flag !== undefined ? [flag, '--timeout'] : [env.KEYPOL_TIMEOUT?.trim() || undefined, 'KEYPOL_TIMEOUT'];
-  if (value === undefined) return {};
-  const seconds = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0) || seconds > 3600) {
-    throw new UsageError(
-      `${source} takes a number of seconds between 0 and 3600, not ${JSON.stringify(value)}`,
-    );
-  }
-  return {timeoutMs: Math.round(seconds * 1000)};
 }
 
 /** Position of the subcommand: the first argument that is neither a flag nor a flag's value. */

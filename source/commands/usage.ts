@@ -47,8 +47,9 @@ Global flags:
   --region REGION      AWS Region (default: AWS_REGION, AWS_DEFAULT_REGION, keypol's setting,
                        then the profile's region)
   --endpoint-url URL   KMS (and STS) endpoint (default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL)
-  --timeout SECONDS    wait this long for a connection and for each answer (default 15;
-                       also KEYPOL_TIMEOUT); a request that times out is not repeated
+  --timeout SECONDS    wait this long for a connection and for each answer (default:
+                       KEYPOL_TIMEOUT, keypol's setting, then 15); a request that times out
+                       is not repeated
   --sandbox            use the built-in sandbox account (no AWS credentials needed)
   --keys N             with --sandbox: add N generated keys (scale work; not persisted)
   --principals N       with --sandbox: add N generated IAM roles and users (scale work; not persisted)

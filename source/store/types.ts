@@ -72,4 +72,6 @@ export interface Settings {
   region?: string;
   profile?: string;
   readOnly: boolean;
+  /** Seconds to wait for a connection and for each answer (below --timeout and KEYPOL_TIMEOUT). */
+  timeout?: number;
 }

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import {createServer as createHttpServer, type ServerResponse} from 'node:http';
 import {createServer, type Server, type Socket} from 'node:net';
 import type {AddressInfo} from 'node:net';
-import {writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {withSandbox, operations, type SandboxFixture} from '../helpers/sandbox.js';
 import {runKeypol, type CliTarget} from '../helpers/cli.js';
@@ -108,6 +109,32 @@ test('--timeout takes seconds; a bad value is a usage error', async () => {
     const bad = await runKeypol(target, [...args], {env: extra});
     assert.equal(bad.code, 2, bad.stderr);
     assert.match(bad.stderr, /takes a number of seconds/);
+  }
+});
+
+test('"timeout" in the settings file applies below --timeout and KEYPOL_TIMEOUT; a bad one names the file', async t => {
+  const stateDir = await mkdtemp(join(tmpdir(), 'keypol-timeout-'));
+  t.after(() => rm(stateDir, {recursive: true, force: true}));
+  const target: CliTarget = {endpoint: silent.endpoint, stateDir};
+  const settingsFile = join(stateDir, 'config', 'settings.json');
+  await mkdir(join(stateDir, 'config'));
+  const settings = async (value: unknown) => writeFile(settingsFile, JSON.stringify({timeout: value}));
+  const waited = async (args: string[], extra: Record<string, string> = {}) => {
+    const result = await runKeypol(target, [...args, 'whoami'], {env: extra});
+    assert.equal(result.code, 1, result.stderr);
+    return /within (\d+) s/.exec(result.stderr)?.[1];
+  };
+  await settings(1);
+  assert.equal(await waited([]), '1', 'the settings file alone');
+  await settings(3600);
+  assert.equal(await waited([], {KEYPOL_TIMEOUT: '1'}), '1', 'KEYPOL_TIMEOUT wins over the settings file');
+  assert.equal(await waited(['--timeout', '1'], {KEYPOL_TIMEOUT: '3600'}), '1', '--timeout wins over both');
+  for (const bad of [0, -3, 'soon', 3601]) {
+    await settings(bad);
+    const result = await runKeypol(target, ['whoami']);
+    assert.equal(result.code, 2, `${JSON.stringify(bad)}: ${result.stderr}`);
+    assert.ok(result.stderr.includes(settingsFile), result.stderr);
+    assert.match(result.stderr, /"timeout" takes a number of seconds above 0 and at most 3600/);
   }
 });
 

@@ -125,15 +125,23 @@ test('the audit log appends one JSON line per record, 0600', async t => {
 test('settings persist through conf and refuse bad values', async t => {
   const dir = await tempDir(t);
   const settings = await openSettings({cwd: dir});
-  assert.deepEqual(settings.get(), {region: undefined, profile: undefined, readOnly: false});
+  assert.deepEqual(settings.get(), {
+    region: undefined,
+    profile: undefined,
+    readOnly: false,
+    timeout: undefined,
+  });
   settings.set('region', 'eu-west-1');
   settings.set('readOnly', true);
+  settings.set('timeout', 30);
   assert.deepEqual((await openSettings({cwd: dir})).get(), {
     region: 'eu-west-1',
     profile: undefined,
     readOnly: true,
+    timeout: 30,
   });
   assert.throws(() => settings.set('region', 'EU WEST'), /region/);
+  assert.throws(() => settings.set('timeout', 0), /timeout/);
   settings.set('region', undefined);
   assert.equal((await openSettings({cwd: dir})).get().region, undefined);
 });
