@@ -11,6 +11,7 @@ import {
   helpText,
   KEYMAP,
   matches,
+  type Binding,
   splitKeys,
   type Screen,
 } from '../../source/ui/keymap.js';
@@ -145,22 +146,106 @@ test('an Enter or Tab inside a run of text becomes that key', () => {
   );
 });
 
-test("the README's keys table names every letter key of the keymap", () => {
+/** The README's keys table: each row's "where" and its keys cell. */
+function readmeKeyRows(): Map<string, string> {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   const section = readme.slice(readme.indexOf('## Keys'), readme.indexOf('## Subcommands'));
-  for (const [screen, bindings] of Object.entries(KEYMAP)) {
-    for (const b of bindings) {
-      for (const p of b.presses) {
-        if (p.input === undefined || p.ctrl || !/^[a-zA-Z/:?]$/.test(p.input)) continue;
-        assert.ok(
-          section.includes(`\`${p.input}\``) ||
-            section.includes(`${p.input}/`) ||
-            section.includes(`/${p.input}`),
-          `${screen}: ${b.label} (${b.description}) is missing from the README's keys`,
-        );
-      }
+  const rows = new Map<string, string>();
+  for (const line of section.split('\n')) {
+    const cells = /^\|([^|]+)\|([^|]+)\|$/.exec(line);
+    if (!cells || /^\s*-+\s*$/.test(cells[1]!) || cells[1]!.trim() === 'where') continue;
+    rows.set(cells[1]!.trim(), cells[2]!.trim());
+  }
+  return rows;
+}
+
+/** Which keymap screens each row of the README's table documents. */
+const README_ROWS: Readonly<Record<string, readonly Screen[]>> = {
+  everywhere: ['global'],
+  keys: ['keys'],
+  'filter (`/`)': ['filter'],
+  'switch (`:`)': ['prompt'],
+  key: ['keyDetail', 'search'],
+  history: ['history'],
+  'grants, details': ['grants', 'grant', 'grantFilter', 'details'],
+  'access, findings': ['access'],
+  'wizard, upgrade': ['flow', 'wizard', 'confirm'],
+};
+
+const FLAG_NAMES: Readonly<Record<string, string>> = {
+  upArrow: '↑',
+  downArrow: '↓',
+  leftArrow: '←',
+  rightArrow: '→',
+  pageUp: 'PgUp',
+  pageDown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  return: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  backspace: 'Backspace',
+  delete: 'Delete',
+};
+
+/** How the README writes one press: "Enter", "Shift-Tab", "Ctrl-C", "k". */
+function pressName(p: Binding['presses'][number]): string {
+  if (p.input !== undefined) return p.ctrl ? `Ctrl-${p.input.toUpperCase()}` : p.input;
+  const name = FLAG_NAMES[p.flag!]!;
+  return p.shift ? `Shift-${name}` : name;
+}
+
+/**
+ * The keys a README cell names: `x` in backticks, `1`–`6` ranges, key names and arrows, and
+ * pairs such as ↑/k, g/G, Esc/q, `n`/`N`, Tab/→ ("/" alone in backticks is the key itself).
+ */
+function keysIn(cell: string): Set<string> {
+  const keys = new Set<string>();
+  const names = new Set([...Object.values(FLAG_NAMES), 'Shift-Tab', 'Ctrl-C']);
+  for (const [, from, to] of cell.matchAll(/`(\d)`–`(\d)`/g))
+    for (let d = Number(from); d <= Number(to); d++) keys.add(String(d));
+  for (const token of cell.split(/\s+/)) {
+    if (/^`.`[,.]?$/.test(token)) {
+      keys.add(token[1]!);
+      continue;
+    }
+    // A lone letter is a word ("a key"); in a pair (g/G, Esc/q) it is a key.
+    const parts = token
+      .replace(/`/g, '')
+      .replace(/^\(|[,.;:()]+$/g, '')
+      .split('/');
+    for (const part of parts) {
+      if (names.has(part) || (parts.length > 1 && /^[a-zA-Z]$/.test(part))) keys.add(part);
+      else if (/^[↑↓←→]+$/.test(part)) for (const arrow of part) keys.add(arrow);
     }
   }
+  return keys;
+}
+
+test("the README's keys table and the keymap name the same keys, screen by screen", () => {
+  const rows = readmeKeyRows();
+  assert.deepEqual([...rows.keys()].sort(), Object.keys(README_ROWS).sort(), "the table's rows");
+  const documented = Object.values(README_ROWS).flat();
+  for (const screen of Object.keys(KEYMAP) as Screen[])
+    assert.equal(
+      documented.filter(s => s === screen).length,
+      1,
+      `${screen} is in one row of the README's table`,
+    );
+  const problems: string[] = [];
+  for (const [row, screens] of Object.entries(README_ROWS)) {
+    const named = keysIn(rows.get(row)!);
+    const bound = new Set(
+      screens.flatMap(screen => [...KEYMAP[screen], ...KEYMAP.global]).flatMap(b => b.presses.map(pressName)),
+    );
+    for (const screen of screens)
+      for (const b of KEYMAP[screen])
+        for (const name of b.presses.map(pressName))
+          if (!named.has(name)) problems.push(`"${row}" lacks ${name} (${screen}: ${b.description})`);
+    for (const key of named)
+      if (!bound.has(key)) problems.push(`"${row}" names ${key}, which no binding there has`);
+  }
+  assert.deepEqual(problems, []);
 });
 
 test('a Ctrl letter inside a run of text is Ctrl and the letter, as Ink reports it alone', () => {
