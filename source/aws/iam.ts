@@ -2,7 +2,7 @@
 // retries. The listing is asked once per run and kept (refresh replaces it); single principals are
 // checked from that list when it is there, else with GetRole/GetUser. The client and the SDK load
 // on first use, so nothing here slows the key list.
-import type {IAMClient} from '@aws-sdk/client-iam';
+import type {IAMClient, Role, User} from '@aws-sdk/client-iam';
 import type {IamPrincipal} from '../policy/index.js';
 import type {ClientOptions} from './client.js';
 import type {AwsError} from './errors.js';
@@ -14,6 +14,27 @@ const OWN = /^arn:(aws[a-z-]*):iam::(\d{12}):(role|user)\/(?:[\w+=,.@-]+\/)*([\w
 const UNIQUE_ID = /^A(ROA|IDA)[A-Z0-9]{12,}$/;
 
 const iso = (date: Date | undefined): string | undefined => date?.toISOString();
+
+/** A role as keypol keeps it: ListRoles and GetRole answer the same Role. */
+function roleOf(r: Role, name: string, arn: string): IamPrincipal {
+  const created = iso(r.CreateDate);
+  const lastUsed = iso(r.RoleLastUsed?.LastUsedDate);
+  return {
+    type: 'role',
+    name,
+    path: r.Path ?? '/',
+    arn,
+    id: r.RoleId ?? '',
+    ...(created ? {created} : {}),
+    ...(lastUsed ? {lastUsed} : {}),
+  };
+}
+
+/** A user as keypol keeps it: ListUsers and GetUser answer the same User. */
+function userOf(u: User, name: string, arn: string): IamPrincipal {
+  const created = iso(u.CreateDate);
+  return {type: 'user', name, path: u.Path ?? '/', arn, id: u.UserId ?? '', ...(created ? {created} : {})};
+}
 
 export interface IamReaderOptions {
   client: ClientOptions;
@@ -52,19 +73,7 @@ export function createIamReader(options: IamReaderOptions): PrincipalDirectory &
       try {
         for await (const page of sdk.paginateListRoles({client: iam, pageSize: PAGE}, {})) {
           signal.throwIfAborted();
-          for (const r of page.Roles ?? []) {
-            const created = iso(r.CreateDate);
-            const lastUsed = iso(r.RoleLastUsed?.LastUsedDate);
-            roles.push({
-              type: 'role',
-              name: r.RoleName ?? '',
-              path: r.Path ?? '/',
-              arn: r.Arn ?? '',
-              id: r.RoleId ?? '',
-              ...(created ? {created} : {}),
-              ...(lastUsed ? {lastUsed} : {}),
-            });
-          }
+          for (const r of page.Roles ?? []) roles.push(roleOf(r, r.RoleName ?? '', r.Arn ?? ''));
         }
       } catch (error) {
         throw options.toError(error, 'iam:ListRoles');
@@ -74,17 +83,7 @@ export function createIamReader(options: IamReaderOptions): PrincipalDirectory &
       try {
         for await (const page of sdk.paginateListUsers({client: iam, pageSize: PAGE}, {})) {
           signal.throwIfAborted();
-          for (const u of page.Users ?? []) {
-            const created = iso(u.CreateDate);
-            users.push({
-              type: 'user',
-              name: u.UserName ?? '',
-              path: u.Path ?? '/',
-              arn: u.Arn ?? '',
-              id: u.UserId ?? '',
-              ...(created ? {created} : {}),
-            });
-          }
+          for (const u of page.Users ?? []) users.push(userOf(u, u.UserName ?? '', u.Arn ?? ''));
         }
       } catch (error) {
         throw options.toError(error, 'iam:ListUsers');
@@ -122,32 +121,12 @@ export function createIamReader(options: IamReaderOptions): PrincipalDirectory &
         const {Role: r} = await iam.send(new sdk.GetRoleCommand({RoleName: name}), {
           abortSignal: options.signal,
         });
-        if (!r) return null;
-        const lastUsed = iso(r.RoleLastUsed?.LastUsedDate);
-        const created = iso(r.CreateDate);
-        return {
-          type,
-          name,
-          path: r.Path ?? '/',
-          arn: r.Arn ?? arn,
-          id: r.RoleId ?? '',
-          ...(created ? {created} : {}),
-          ...(lastUsed ? {lastUsed} : {}),
-        };
+        return r ? roleOf(r, name, r.Arn ?? arn) : null;
       }
       const {User: u} = await iam.send(new sdk.GetUserCommand({UserName: name}), {
         abortSignal: options.signal,
       });
-      if (!u) return null;
-      const created = iso(u.CreateDate);
-      return {
-        type,
-        name,
-        path: u.Path ?? '/',
-        arn: u.Arn ?? arn,
-        id: u.UserId ?? '',
-        ...(created ? {created} : {}),
-      };
+      return u ? userOf(u, name, u.Arn ?? arn) : null;
     } catch (error) {
       if ((error as {name?: string}).name === 'NoSuchEntityException') return null;
       throw options.toError(error, type === 'role' ? 'iam:GetRole' : 'iam:GetUser');
