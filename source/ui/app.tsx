@@ -16,7 +16,7 @@ import {
   ScreenContext,
   ThemeContext,
 } from './context.js';
-import {actionFor, splitKeys, TYPING_SCREENS, type Screen} from './keymap.js';
+import {actionFor, TYPING_SCREENS, type Screen} from './keymap.js';
 import {useKeyState} from './hooks/useKeyState.js';
 import type {Theme} from './theme.js';
 import type {KeyRow} from './keyRows.js';
@@ -119,17 +119,11 @@ function Frame({
   const screen = [fallback, ...declared].reduce((top, s) => (SCREEN_DEPTH[s] > SCREEN_DEPTH[top] ? s : top));
 
   useKeyInput((input, key) => {
-    let typing = TYPING_SCREENS.has(screen);
-    for (const [i, k] of splitKeys(input, key)) {
-      const action = actionFor('global', i, k);
-      if (action === 'interrupt') return onInterrupt();
-      // A '/' earlier in this same read (a paste, or keys sent together) opened the filter before
-      // React could declare it: what follows is filter text, not `:` or `?`.
-      if (screen === 'keys' && actionFor('keys', i, k) === 'filter') typing = true;
-      if (latestOverlay() !== undefined || typing) return;
-      if (action === 'help') setOverlay('help');
-      else if (action === 'switch') setOverlay('switch');
-    }
+    const action = actionFor('global', input, key);
+    if (action === 'interrupt') return onInterrupt();
+    if (latestOverlay() !== undefined || TYPING_SCREENS.has(screen)) return;
+    if (action === 'help') setOverlay('help');
+    else if (action === 'switch') setOverlay('switch');
   });
 
   const [helpTop, setHelpTop] = useState(0);

@@ -91,8 +91,7 @@ export function KeyListScreen({
   useKeyInput(
     (input, key) => {
       const action = actionFor('filter', input, key);
-      // Text and Enter that arrived in one read (fast typing over SSH) still end the editing.
-      if (action === 'apply' || (input.length > 1 && /[\r\n]/.test(input))) {
+      if (action === 'apply') {
         setState(s => ({...s, editing: false}));
         // A pasted ARN of another Region: go there, keeping the filter (as `keypol show ARN` does).
         const other = analyseFilter(latest().query).arnRegions.find(r => r !== region.toLowerCase());

@@ -15,19 +15,13 @@ export const HEIGHT = 28;
 
 export const plain = (frame: string | undefined): string => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
 
-const settle = () => new Promise(resolve => setTimeout(resolve, 30));
-
-/**
- * Waits for a frame whose plain text contains `text`, then a moment more: a screen that has just
- * appeared subscribes its input handler in an effect that runs after its first frame is out.
- */
+/** Waits for a frame whose plain text contains `text`. */
 export async function waitForText(r: Rendered, text: string | RegExp, timeoutMs = 8000): Promise<string> {
   const frame = await waitForFrame(
     r,
     f => (typeof text === 'string' ? plain(f).includes(text) : text.test(plain(f))),
     timeoutMs,
   );
-  await settle();
   return plain(frame);
 }
 

@@ -140,7 +140,7 @@ export function GrantsTab(props: GrantsTabProps) {
   useKeyInput(
     (input, key) => {
       const act = actionFor('grantFilter', input, key);
-      if (act === 'apply' || (input.length > 1 && /[\r\n]/.test(input))) toMode({name: 'list'});
+      if (act === 'apply') toMode({name: 'list'});
       else if (act === 'clear') {
         setQuery('');
         toMode({name: 'list'});
