@@ -8,6 +8,7 @@ import {
   formatCount,
   lintPolicy,
   parsePolicy,
+  resolveUniqueIds,
   validatePolicy,
   uniqueIdsIn,
   type PrincipalRef,
@@ -76,16 +77,21 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     }),
   ];
   // Only a policy that names unique ids asks IAM (for the whole listing: IAM finds no id by itself).
-  const uniqueIds = await Promise.all(
-    uniqueIdsIn(document).map(async id => {
-      const found = await ctx.gateway.principals.lookup(id);
-      return found.state === 'live'
-        ? {id, state: 'live' as const, arn: found.principal.arn}
-        : found.state === 'missing'
-          ? {id, state: 'deleted' as const, arn: null}
-          : {id, state: 'unknown' as const, arn: null, reason: found.reason};
-    }),
-  );
+  // The same reading as the TUI's and --remove-deleted's (policy/deleted-principals.ts).
+  const ids = uniqueIdsIn(document);
+  const uniqueIds =
+    ids.length === 0
+      ? []
+      : await ctx.gateway.principals.list().then(
+          listing =>
+            resolveUniqueIds(document, listing).map(u =>
+              u.state === 'live'
+                ? {id: u.id, state: 'live' as const, arn: u.principal.arn}
+                : {id: u.id, state: 'deleted' as const, arn: null},
+            ),
+          (error: Error) =>
+            ids.map(id => ({id, state: 'unknown' as const, arn: null, reason: error.message})),
+        );
 
   if (ctx.json) {
     printJson(ctx, {

@@ -179,3 +179,31 @@ test("unique ids: a live role's id is shown by name, a deleted one is confirmed 
   assert.equal(again.code, 0);
   assert.match(again.stdout, /No changes/);
 });
+
+test('with IAM denied, show cannot tell and --remove-deleted refuses (exit 1) saying deletion cannot be confirmed', async t => {
+  const {f, target} = await setup(t);
+  const env = {AWS_ACCESS_KEY_ID: 'AKIASANDBOXNOIAM0000'};
+  const shown = await runKeypol(target, ['show', 'alias/deleted-principal', '--json'], {env});
+  assert.equal(shown.code, 0, shown.stderr);
+  const ids = (JSON.parse(shown.stdout) as {uniqueIds: {id: string; state: string}[]}).uniqueIds;
+  assert.deepEqual(
+    ids.map(u => [u.id, u.state]),
+    [[DELETED_PRINCIPAL_IDS.role, 'unknown']],
+  );
+  const from = f.sandbox.log.length;
+  const removed = await runKeypol(
+    target,
+    ['grant-access', 'alias/deleted-principal', '--remove-deleted', '--yes'],
+    {
+      env,
+    },
+  );
+  assert.equal(removed.code, 1);
+  assert.match(
+    removed.stderr,
+    new RegExp(
+      `Cannot confirm that ${DELETED_PRINCIPAL_IDS.role} is deleted \\(IAM cannot be listed: Access denied`,
+    ),
+  );
+  assert.ok(!operations(f.sandbox, from).includes('PutKeyPolicy'), 'nothing was sent to KMS');
+});
