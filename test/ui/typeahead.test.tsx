@@ -46,6 +46,13 @@ test('policy tab: / and the text in one read', async () => {
   r.unmount();
 });
 
+test('policy tab: / and a bracketed paste of the text in one read, then Enter', async () => {
+  const {r} = await openKey(fx.gateway, 'alias/console-v3');
+  r.stdin.write('/\u001b[200~Statement\u001b[201~\r');
+  await waitForText(r, /"Statement" 1 of \d+ \(n\/N\)/);
+  r.unmount();
+});
+
 test('access wizard: a, a choice and the picker filter, all typed ahead', async () => {
   const {r} = await openKey(fx.gateway, 'alias/console-v3');
   // Add a key administrator, Remove a key administrator, Add a key user.
