@@ -1,6 +1,6 @@
 // keypol's TUI in a real pseudo-terminal (node-pty) with an exact screen model (@xterm/headless):
 // times are taken when the bytes that complete a frame arrive from the pty, not when we poll.
-import {readdirSync, readFileSync} from 'node:fs';
+import {readdirSync, readFileSync, writeSync} from 'node:fs';
 import pty from 'node-pty';
 import xterm from '@xterm/headless'; // CJS: only the default import works in ESM (stack.md, trap 8)
 import {cliNodeFlags, type BenchContext} from './context.js';
@@ -88,7 +88,7 @@ export class TuiSession {
   ): Promise<number> {
     const waiting = this.nextFrame(test, timeoutMs, what);
     const sent = performance.now();
-    this.proc.write(key);
+    this.send(key);
     return (await waiting) - sent;
   }
 
@@ -103,7 +103,7 @@ export class TuiSession {
   }
 
   write(data: string): void {
-    this.proc.write(data);
+    this.send(data);
   }
 
   /** CPU time (user + system) the process has used so far, in ms (10 ms resolution). */
@@ -149,7 +149,7 @@ export class TuiSession {
   /** `q`, then the ms until the process exited, or undefined if it was killed after `capMs`. */
   async quit(capMs = 3000): Promise<number | undefined> {
     const sent = performance.now();
-    this.proc.write('q');
+    this.send('q');
     let killed = false;
     const timer = setTimeout(() => {
       killed = true;
@@ -164,6 +164,23 @@ export class TuiSession {
   kill(): Promise<number> {
     if (!this.done) this.proc.kill('SIGKILL');
     return this.exited;
+  }
+
+  /**
+   * Writes to the terminal at once. node-pty's own write is an fs.write on libuv's thread pool,
+   * whose thread on a busy machine waits for a CPU before the key reaches keypol (up to ~30 ms
+   * seen at load 12): a delay the figures would charge to keypol.
+   */
+  private send(data: string): void {
+    const bytes = Buffer.from(data);
+    let written = 0;
+    const fd = (this.proc as unknown as {fd?: number}).fd;
+    try {
+      if (typeof fd === 'number') written = writeSync(fd, bytes);
+    } catch {
+      // EAGAIN (the terminal's buffer is full): what is left goes through node-pty's queue.
+    }
+    if (written < bytes.length) this.proc.write(bytes.subarray(written));
   }
 
   /** Like waitFor, but only a frame arriving from now on counts, not the current screen. */
