@@ -4,6 +4,7 @@ import {GAP, layoutColumns, MARKER_WIDTH} from '../../source/ui/columns.js';
 import {displayWidth, fit, truncate} from '../../source/policy/index.js';
 import type {KeyDetails} from '../../source/aws/types.js';
 import {aliasList} from '../../source/ui/aliasList.js';
+import {wrapWords} from '../../source/ui/components/LineView.js';
 import {callerText} from '../../source/ui/components/Header.js';
 import {pickPlaceholder} from '../../source/ui/components/FilterBar.js';
 import {keyTitleLines, type TitleLine} from '../../source/ui/screens/keyDetail/keyTitle.js';
@@ -148,4 +149,15 @@ test('truncation counts terminal cells, not UTF-16 units', () => {
   assert.equal(displayWidth('🔑'), 2);
   assert.equal(fit('鍵', 4), '鍵  ');
   assert.equal(truncate('anything', 0), '');
+});
+
+test('an ARN longer than the row is cut after a / or :, not inside a name', () => {
+  const arn = 'arn:aws:sts::111122223333:assumed-role/aws:ec2-infrastructure/i-0d9d85e3fdd8262b0';
+  const pieces = wrapWords(arn, 60);
+  assert.deepEqual(pieces, [
+    'arn:aws:sts::111122223333:assumed-role/aws:',
+    'ec2-infrastructure/i-0d9d85e3fdd8262b0',
+  ]);
+  // With no / or : in the second half of the row, the cut is at the row's end.
+  assert.deepEqual(wrapWords('abcdefghij/klmnopqrstuvwxyz', 10), ['abcdefghij', '/klmnopqrs', 'tuvwxyz']);
 });

@@ -25,9 +25,11 @@ export function wrapWords(text: string, width: number, indent = 0): string[] {
       out.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
-    // A single word longer than the line (an ARN) is cut into pieces rather than overflowing.
+    // A single word longer than the line (an ARN) is cut into pieces rather than overflowing,
+    // after a / or : where one is in the second half of the row (role/…, not ro/le…).
     while (line.length > room()) {
-      const cut = room();
+      const soft = Math.max(line.lastIndexOf('/', room() - 1), line.lastIndexOf(':', room() - 1)) + 1;
+      const cut = soft > room() / 2 ? soft : room();
       out.push(line.slice(0, cut));
       line = line.slice(cut);
     }
