@@ -3,7 +3,7 @@
 # tmux pane (private socket), driven with keys. Each step is saved as the pane's ANSI text
 # (media/NAME.ans, `cat` it in a terminal) and, when aha and wkhtmltoimage are installed
 # (Debian: apt-get install aha wkhtmltopdf), rendered to media/NAME.png.
-# Usage: npm run build && bash media/capture.sh
+# Usage: npm run build && bash media/capture.sh   (KEYPOL_TIMEOUT=60 on a loaded machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NODE=${NODE:-node_modules/.bin/node}
@@ -16,14 +16,14 @@ STATE=$(mktemp -d)
 trap 'tmux $SOCK kill-server 2>/dev/null || true; rm -rf "$STATE"' EXIT
 
 wait_for() { # text [seconds]
-  local end=$((SECONDS + ${2:-15}))
+  local end=$((SECONDS + ${2:-60}))
   until tmux $SOCK capture-pane -p -t $S | grep -qF -- "$1"; do
     ((SECONDS < end)) || { echo "timed out waiting for: $1" >&2; tmux $SOCK capture-pane -p -t $S >&2; exit 1; }
     sleep 0.1
   done
 }
 gone() { # text
-  local end=$((SECONDS + 15))
+  local end=$((SECONDS + 60))
   while tmux $SOCK capture-pane -p -t $S | grep -qE -- "$1"; do
     ((SECONDS < end)) || { echo "timed out waiting for $1 to go" >&2; exit 1; }
     sleep 0.1
@@ -77,21 +77,67 @@ wait_for 'press ? or Esc to close'
 shot help
 keys '?'
 
-# The upgrade walkthrough on the outdated v2 key, through to the verified result.
+# The upgrade walkthrough on the outdated v2 key (four steps: a v2 policy has the deletion choice
+# already), through to the verified result.
 keys 1
 keys u
-wait_for 'Step 1 of 5'
+wait_for 'Step 1 of 4'
 shot upgrade-1-explain
 keys Enter
-wait_for 'Step 3 of 5'
-shot upgrade-3-review
+wait_for 'Step 2 of 4'
+shot upgrade-2-review
 keys Enter
-wait_for 'Step 4 of 5'
-shot upgrade-4-confirm
+wait_for 'Step 3 of 4'
+shot upgrade-3-confirm
 keys y
-wait_for 'Step 5 of 5' 20
-sleep 0.5
-shot upgrade-5-result
+wait_for 'Step 4 of 4'
+wait_for 'verified'
+shot upgrade-4-result
 keys Escape
+wait_for '4 History'
+
+# History after the upgrade: its backup, Enter restores it.
+keys 4
+wait_for 'Backups of this key'
+shot key-history
+
+# The access wizard: step 1, then the principal picker of step 2.
+keys a
+wait_for 'What do you want to change?'
+shot wizard-1
+keys Enter
+wait_for 'Which principal?'
+wait_for ' of '
+shot wizard-picker
+keys Escape
+wait_for 'What do you want to change?'
+keys Escape
+wait_for '4 History'
+keys Escape
+wait_for 'filter console-v2'
+
+# A key pending deletion with three aliases: the header keeps badge, state and id; Details lists them.
+keys Escape
+keys / p e n d i n g
+keys Enter
+wait_for 'filter pending'
+keys Enter
+wait_for '1 Policy'
+keys 6
+wait_for 'Deletion on'
+shot key-details
+keys Escape
+wait_for 'filter pending'
+keys Escape
+
+# Grants made by hand over the years: the Grants tab and its findings.
+keys / s h a r e d - g r a n t s
+keys Enter
+wait_for 'filter shared-grants'
+keys Enter
+wait_for '1 Policy'
+keys 5
+wait_for 'GRANT ID'
+shot key-grants
 keys Escape
 keys q
