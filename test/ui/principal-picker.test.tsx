@@ -6,11 +6,10 @@
 import './keyDetail/env.js';
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {keyInfoOf, type KeyDetails} from '../../source/aws/types.js';
-import {accessModel, parsePolicy} from '../../source/policy/index.js';
 import {operations, withSandbox, type SandboxFixture} from '../helpers/sandbox.js';
 import {KEY, press, type, type Rendered} from './ink-helpers.js';
 import {assertFits, openKey, plain, waitForText} from './keyDetail/harness.js';
+import {choose, liveAccess} from './wizard-helpers.js';
 
 let fx: SandboxFixture;
 before(async () => {
@@ -19,23 +18,6 @@ before(async () => {
 after(() => fx.cleanup());
 
 const ARN = (resource: string) => `arn:aws:iam::111122223333:${resource}`;
-
-async function liveAccess(details: KeyDetails) {
-  const parsed = parsePolicy((await fx.gateway.getPolicy(details.keyId)).text);
-  assert.ok(parsed.ok);
-  return accessModel(parsed.document, keyInfoOf(details));
-}
-
-async function choose(r: Rendered, label: string): Promise<void> {
-  for (let i = 0; i < 12; i++) {
-    const current = plain(r.lastFrame())
-      .split('\n')
-      .find(l => l.includes('❯'));
-    if (current?.includes(label)) return void (await press(r, KEY.enter));
-    await press(r, KEY.down);
-  }
-  assert.fail(`no item "${label}" in:\n${plain(r.lastFrame())}`);
-}
 
 /** Opens the key's wizard at step 2 for `what`, with the IAM listing loaded. */
 async function pickerFor(alias: string, what: string, gateway = fx.gateway) {
@@ -69,7 +51,9 @@ test('typing part of a role name finds it; Enter adds it as a key user', async (
   await press(r, KEY.enter);
   assert.match(await waitForText(r, 'Step 3 of 5'), /payments-worker/);
   await confirm(r);
-  assert.ok((await liveAccess(details)).users.some(u => u.value === ARN('role/app/payments-worker')));
+  assert.ok(
+    (await liveAccess(fx.gateway, details)).users.some(u => u.value === ARN('role/app/payments-worker')),
+  );
   r.unmount();
 });
 
@@ -104,7 +88,7 @@ test('several picked with Space become one change with one PutKeyPolicy', async 
     ['PutKeyPolicy'],
     'one change',
   );
-  const admins = (await liveAccess(details)).administrators.map(a => a.value);
+  const admins = (await liveAccess(fx.gateway, details)).administrators.map(a => a.value);
   assert.equal(admins.filter(a => a.includes('/aws-reserved/sso.amazonaws.com/')).length, 2);
   r.unmount();
 });
@@ -139,7 +123,7 @@ test('a typed ARN still works; one IAM does not have, or another partition, is r
   await waitForText(r, 'must also allow them through IAM policies');
   await press(r, KEY.enter);
   await confirm(r);
-  assert.ok((await liveAccess(details)).users.some(u => u.value.endsWith(':role/Partner')));
+  assert.ok((await liveAccess(fx.gateway, details)).users.some(u => u.value.endsWith(':role/Partner')));
   r.unmount();
 });
 
@@ -176,7 +160,7 @@ test('the removal list of 259 key users filters and pages', async () => {
   await press(r, KEY.enter);
   assert.match(await waitForText(r, 'Step 3 of 5'), /batch-worker-0123/);
   await confirm(r);
-  const users = (await liveAccess(details)).users.map(u => u.value);
+  const users = (await liveAccess(fx.gateway, details)).users.map(u => u.value);
   assert.equal(users.length, 258);
   assert.ok(!users.includes(ARN('role/service/batch-worker-0123')));
   r.unmount();

@@ -1,11 +1,10 @@
 import './keyDetail/env.js';
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {keyInfoOf, type KeyDetails} from '../../source/aws/types.js';
-import {accessModel, parsePolicy} from '../../source/policy/index.js';
 import {operations, withSandbox, type SandboxFixture} from '../helpers/sandbox.js';
 import {KEY, press, type, type Rendered} from './ink-helpers.js';
 import {assertFits, openKey, plain, waitForText} from './keyDetail/harness.js';
+import {choose, liveAccess} from './wizard-helpers.js';
 
 let fx: SandboxFixture;
 before(async () => {
@@ -14,24 +13,6 @@ before(async () => {
 after(() => fx.cleanup());
 
 const REPORTING = 'arn:aws:iam::111122223333:role/Reporting';
-
-async function liveAccess(details: KeyDetails) {
-  const parsed = parsePolicy((await fx.gateway.getPolicy(details.keyId)).text);
-  assert.ok(parsed.ok);
-  return accessModel(parsed.document, keyInfoOf(details));
-}
-
-/** Moves the select list's cursor to the item whose label includes `label`, then Enter. */
-async function choose(r: Rendered, label: string): Promise<void> {
-  for (let i = 0; i < 12; i++) {
-    const current = plain(r.lastFrame())
-      .split('\n')
-      .find(l => l.includes('❯'));
-    if (current?.includes(label)) return void (await press(r, KEY.enter));
-    await press(r, KEY.down);
-  }
-  assert.fail(`no item "${label}" in:\n${plain(r.lastFrame())}`);
-}
 
 async function confirmSimple(r: Rendered): Promise<string> {
   await waitForText(r, / of [45] · Review the change/);
@@ -65,7 +46,7 @@ test('wizard: an IAM group is refused as typed, then a pasted role is added as a
     /keypol --sandbox --region us-east-1 restore alias\/console-v3 (\\\n\s+)?\S+/,
   );
   assert.ok(
-    (await liveAccess(details)).users.some(u => u.value === REPORTING),
+    (await liveAccess(fx.gateway, details)).users.some(u => u.value === REPORTING),
     'the sandbox policy names the new user',
   );
   await press(r, KEY.enter);
@@ -79,7 +60,10 @@ test('wizard: an IAM group is refused as typed, then a pasted role is added as a
   const removal = await waitForText(r, 'Step 3 of 5');
   assert.match(removal, /removes permissions or principals/);
   await confirmSimple(r);
-  assert.ok(!(await liveAccess(details)).users.some(u => u.value === REPORTING), 'and it is gone again');
+  assert.ok(
+    !(await liveAccess(fx.gateway, details)).users.some(u => u.value === REPORTING),
+    'and it is gone again',
+  );
   r.unmount();
 });
 
@@ -93,7 +77,7 @@ test('wizard: another account gets the note that it must also grant IAM permissi
   await press(r, KEY.enter);
   assert.match(await waitForText(r, 'Step 3 of 5'), /must also allow them through IAM policies/);
   await confirmSimple(r);
-  assert.deepEqual((await liveAccess(details)).externalAccounts, ['444455556666']);
+  assert.deepEqual((await liveAccess(fx.gateway, details)).externalAccounts, ['444455556666']);
   await press(r, KEY.enter);
   await waitForText(r, '1 Policy');
 
@@ -102,26 +86,26 @@ test('wizard: another account gets the note that it must also grant IAM permissi
   await choose(r, 'Remove another AWS account');
   await choose(r, '444455556666');
   await confirmSimple(r);
-  assert.deepEqual((await liveAccess(details)).externalAccounts, []);
+  assert.deepEqual((await liveAccess(fx.gateway, details)).externalAccounts, []);
   r.unmount();
 });
 
 test('wizard: the deletion toggle names its effect and flips the console checkbox', async () => {
   const {r, details} = await openKey(fx.gateway, 'alias/current-no-delete');
-  assert.equal((await liveAccess(details)).administratorsCanDelete, false);
+  assert.equal((await liveAccess(fx.gateway, details)).administratorsCanDelete, false);
   await press(r, 'a');
   await waitForText(r, 'Step 1 of 5');
   await choose(r, 'Allow key administrators to delete this key');
   // No principal to ask for: four steps, numbered as shown.
   assert.match(await waitForText(r, 'Step 2 of 4'), /kms:ScheduleKeyDeletion/);
   await confirmSimple(r);
-  assert.equal((await liveAccess(details)).administratorsCanDelete, true);
+  assert.equal((await liveAccess(fx.gateway, details)).administratorsCanDelete, true);
   r.unmount();
 });
 
 test('removing the last administrator is risky: y does nothing, the alias must be typed', async () => {
   const {r, details, topScreen} = await openKey(fx.gateway, 'alias/current-no-delete');
-  const admins = (await liveAccess(details)).administrators.map(a => a.name);
+  const admins = (await liveAccess(fx.gateway, details)).administrators.map(a => a.name);
   for (const [i, name] of admins.entries()) {
     await press(r, 'a');
     await waitForText(r, 'Step 1 of 5');
@@ -150,13 +134,13 @@ test('removing the last administrator is risky: y does nothing, the alias must b
     await press(r, KEY.enter);
     await waitForText(r, '1 Policy');
   }
-  assert.equal((await liveAccess(details)).administrators.length, 0);
+  assert.equal((await liveAccess(fx.gateway, details)).administrators.length, 0);
   r.unmount();
 });
 
 test('the ARN field shows a shape, not a principal of the policy; Enter on it empty says what to type', async () => {
   const {r, details} = await openKey(fx.gateway, 'alias/console-current');
-  const members = (await liveAccess(details)).administrators.map(a => a.value);
+  const members = (await liveAccess(fx.gateway, details)).administrators.map(a => a.value);
   await press(r, 'a');
   await waitForText(r, 'Step 1 of 5');
   await choose(r, 'Add a key administrator');
