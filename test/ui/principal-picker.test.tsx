@@ -39,7 +39,8 @@ async function confirm(r: Rendered): Promise<void> {
   await press(r, KEY.enter);
   await waitForText(r, 'Press y to write it');
   await press(r, 'y');
-  await waitForText(r, 'Policy written and verified');
+  // Backup, put and two verifications of up to a 32 KB policy: seconds on a loaded machine.
+  await waitForText(r, 'Policy written and verified', 30_000);
 }
 
 test('typing part of a role name finds it; Enter adds it as a key user', async () => {
