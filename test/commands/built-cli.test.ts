@@ -1,20 +1,14 @@
 // The bundle as users run it (`node dist/cli.js`), configured only through the AWS CLI's
 // environment variables, and `--sandbox` persisting its state and backups across runs.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {withSandbox, operations, type SandboxFixture} from '../helpers/sandbox.js';
-import {runBuiltCli, type CliTarget} from '../helpers/cli.js';
+import {operations} from '../helpers/sandbox.js';
+import {fileCliSandbox, runBuiltCli} from '../helpers/cli.js';
 
-let f: SandboxFixture;
-let target: CliTarget;
-before(async () => {
-  f = await withSandbox();
-  target = {endpoint: f.sandbox.endpoint, stateDir: f.stateDir};
-});
-after(() => f.cleanup());
+const {f, target} = fileCliSandbox();
 
 test('list --json through AWS_ENDPOINT_URL, AWS_REGION and the env credentials', async () => {
   const result = await runBuiltCli(target, ['list', '--json']);

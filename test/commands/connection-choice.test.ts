@@ -1,19 +1,12 @@
 // Where keypol connects, as the AWS CLI would: the Region from flags, the environment, a profile or
 // keypol's own settings; credentials and endpoint_url from ~/.aws/config; the Region of a key ARN.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {withSandbox, type SandboxFixture} from '../helpers/sandbox.js';
-import {runKeypol, type CliTarget} from '../helpers/cli.js';
+import {fileCliSandbox, runKeypol} from '../helpers/cli.js';
 
-let f: SandboxFixture;
-let target: CliTarget;
-before(async () => {
-  f = await withSandbox();
-  target = {endpoint: f.sandbox.endpoint, stateDir: f.stateDir};
-});
-after(() => f.cleanup());
+const {f, target} = fileCliSandbox();
 
 test('regions come from flags before AWS_REGION, and AWS_DEFAULT_REGION is honoured', async () => {
   const fromFlag = JSON.parse(

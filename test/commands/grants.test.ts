@@ -1,18 +1,12 @@
 // keypol grants against the sandbox over HTTP: a grant made by the real AWS CLI shows up in
 // `keypol grants --json`; every grant finding fires on the demo key made for it and on no clean key.
-import {after, before, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {withSandbox, type SandboxFixture} from '../helpers/sandbox.js';
+import {withSandbox} from '../helpers/sandbox.js';
 import {createGrantWithAwsCli} from '../helpers/aws-cli.js';
-import {runKeypol, type CliTarget} from '../helpers/cli.js';
+import {fileCliSandbox, runKeypol} from '../helpers/cli.js';
 
-let f: SandboxFixture;
-let target: CliTarget;
-before(async () => {
-  f = await withSandbox();
-  target = {endpoint: f.sandbox.endpoint, stateDir: f.stateDir};
-});
-after(() => f.cleanup());
+const {f, target} = fileCliSandbox();
 
 interface GrantsJson {
   keyId: string;

@@ -1,17 +1,10 @@
 // revoke-grant, cancel-deletion and rotation from the command line, over HTTP: the typed grant-id
 // confirmation, --yes, read-only (no RevokeGrant in the sandbox's request log), exit codes.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {withSandbox, type SandboxFixture} from '../helpers/sandbox.js';
-import {runKeypol, type CliTarget} from '../helpers/cli.js';
+import {fileCliSandbox, runKeypol} from '../helpers/cli.js';
 
-let f: SandboxFixture;
-let target: CliTarget;
-before(async () => {
-  f = await withSandbox();
-  target = {endpoint: f.sandbox.endpoint, stateDir: f.stateDir};
-});
-after(() => f.cleanup());
+const {f, target} = fileCliSandbox();
 
 async function grantId(alias: string, name: string): Promise<string> {
   const key = await f.gateway.describeKey(alias);

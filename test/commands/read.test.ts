@@ -1,20 +1,13 @@
 // The reading subcommands against the sandbox over HTTP: list, show, get, diff, whoami,
 // and the command line's own usage errors.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {withSandbox, type SandboxFixture} from '../helpers/sandbox.js';
-import {runKeypol, type CliTarget} from '../helpers/cli.js';
+import {fileCliSandbox, runKeypol} from '../helpers/cli.js';
 import {startKmsProxy} from '../helpers/kms-proxy.js';
 
-let f: SandboxFixture;
-let target: CliTarget;
-before(async () => {
-  f = await withSandbox();
-  target = {endpoint: f.sandbox.endpoint, stateDir: f.stateDir};
-});
-after(() => f.cleanup());
+const {f, target} = fileCliSandbox();
 
 const ESC = '\x1b';
 

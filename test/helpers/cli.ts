@@ -6,8 +6,10 @@ import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {PassThrough} from 'node:stream';
 import {join} from 'node:path';
+import {after, before} from 'node:test';
 import {main} from '../../source/commands/main.js';
 import {SANDBOX_CREDENTIALS} from '../../source/sandbox/index.js';
+import {withSandbox, type SandboxFixture} from './sandbox.js';
 
 export interface CliResult {
   code: number;
@@ -36,6 +38,21 @@ export function sandboxEnv(target: CliTarget): Record<string, string> {
     KEYPOL_VERIFY_DELAY_MS: '20',
     KEYPOL_CONFIG_DIR: join(target.stateDir, 'config'),
   };
+}
+
+/**
+ * One demo sandbox and the command line's target on it for the whole file. Both objects are filled
+ * in by `before` (read them inside tests only); the sandbox is cleaned up after the last test.
+ */
+export function fileCliSandbox(): {f: SandboxFixture; target: CliTarget} {
+  const f = {} as SandboxFixture;
+  const target = {} as CliTarget;
+  before(async () => {
+    Object.assign(f, await withSandbox());
+    Object.assign(target, {endpoint: f.sandbox.endpoint, stateDir: f.stateDir});
+  });
+  after(() => f.cleanup());
+  return {f, target};
 }
 
 export interface RunOptions {
