@@ -4,6 +4,7 @@ import {createElement} from 'react';
 import {renderToString} from 'ink';
 import type {KeyDetails} from '../source/aws/types.js';
 import {
+  assessChange,
   classifyPolicy,
   diffPolicies,
   parsePolicy,
@@ -17,6 +18,7 @@ import {seedDemo} from '../source/sandbox/seed/demo.js';
 import {seedGenerated} from '../source/sandbox/seed/generated.js';
 import {keyArn, policyText, SandboxState, type KeyRecord} from '../source/sandbox/state.js';
 import {buildPolicyModel} from '../source/ui/hooks/usePolicy.js';
+import {KeyInputRouter} from '../source/ui/keyInput.js';
 import {PolicyTab} from '../source/ui/screens/keyDetail/PolicyTab.js';
 import type {BenchContext} from './context.js';
 import {measured, notMeasured, type Row} from './report.js';
@@ -114,7 +116,7 @@ function renderRows(runs: number, record: KeyRecord, text: string): Row[] {
   let frame = '';
   const render = timed(runs, () => {
     const tab = createElement(PolicyTab, {model, width: 80, height: 19, isActive: false});
-    frame = renderToString(tab, {columns: 80});
+    frame = renderToString(createElement(KeyInputRouter, null, tab), {columns: 80});
   });
   if (!frame.includes('32,400 bytes')) throw new Error(`the policy tab rendered something else: ${frame}`);
   // The highlighting alone (the whole text); the rest of the render is Ink's layout of the view.
@@ -149,6 +151,33 @@ function diffRows(runs: number, text: string): Row[] {
   ];
 }
 
+/** What opening the key costs beside drawing it: access view, lint, explanation; and a change's risk. */
+function analysisRows(runs: number, record: KeyRecord, text: string): Row[] {
+  const snapshot = {
+    keyId: record.keyId,
+    arn: keyArn(REGION, SANDBOX_ACCOUNT, record.keyId),
+    text,
+    sha256: '',
+    fetchedAt: '',
+  };
+  const key = details(record, 'alias/near-size-limit');
+  const caller = `arn:aws:iam::${SANDBOX_ACCOUNT}:root`;
+  let administrators = 0;
+  const model = timed(runs, () => {
+    administrators = buildPolicyModel(snapshot, key, caller).access?.administrators.length ?? 0;
+  });
+  if (administrators === 0) throw new Error('the access view of the bench policy names no administrator');
+  const other = edited(parsed(text));
+  let level = '';
+  const assess = timed(runs, () => {
+    level = assessChange(text, other, {key: keyInfo(record), callerArn: caller}).level;
+  });
+  return [
+    measured(SECTION, ANALYSE, model, 'ms', 500, `${administrators} administrators`),
+    measured(SECTION, ASSESS, assess, 'ms', 500, `confirmation: ${level}`),
+  ];
+}
+
 function classifyRows(runs: number): Row[] {
   const state = new SandboxState(SANDBOX_ACCOUNT);
   seedGenerated(state, CLASSIFY_COUNT, Date.now() / 1000);
@@ -163,6 +192,8 @@ function classifyRows(runs: number): Row[] {
 const RENDER = 'highlight + render a 32 KB policy (policy tab, 80×19)';
 const DIFF = 'canonical diff of two 32 KB policies (parse both + diff)';
 const CLASSIFY = 'classify 10,000 policies (parse + classify)';
+const ANALYSE = 'analyse a 32 KB policy on opening it (access view, lint, explanation)';
+const ASSESS = "a change's risk on a 32 KB policy (before and after, lockout)";
 
 export function benchPolicyScale(ctx: BenchContext): Row[] {
   const {record, text} = largePolicy();
@@ -171,5 +202,6 @@ export function benchPolicyScale(ctx: BenchContext): Row[] {
     ...attempt(RENDER, '≤ 20.0 ms', () => renderRows(ctx.runs * 3, record, text)),
     ...attempt(DIFF, '≤ 20.0 ms', () => diffRows(ctx.runs * 3, text)),
     ...attempt(CLASSIFY, '≤ 1000 ms', () => classifyRows(Math.min(ctx.runs, 5))),
+    ...attempt(ANALYSE, '≤ 500 ms', () => analysisRows(Math.min(ctx.runs, 5), record, text)),
   ];
 }

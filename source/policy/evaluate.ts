@@ -77,25 +77,34 @@ function anyCovers(values: {kind: string; value: string}[], subject: Subject): M
   return best;
 }
 
+/** A statement's Principal or NotPrincipal values, read once for every subject asked about. */
+interface PrincipalBlock {
+  not: boolean;
+  values: {kind: string; value: string}[];
+}
+
+function principalBlock(st: PolicyStatement): PrincipalBlock | undefined {
+  if (st.Principal !== undefined) return {not: false, values: principalValues(st.Principal as Json)};
+  if (st.NotPrincipal !== undefined) return {not: true, values: principalValues(st.NotPrincipal as Json)};
+  return undefined;
+}
+
 /** Principal / NotPrincipal against the subject. */
-function principalMatch(st: PolicyStatement, subject: Subject): Match {
-  if (st.Principal !== undefined) return anyCovers(principalValues(st.Principal as Json), subject);
-  if (st.NotPrincipal !== undefined) {
-    const listed = principalValues(st.NotPrincipal as Json);
-    // NotPrincipal exempts exactly whom it lists: a root listed exempts the root, not the account's
-    // users and roles (IAM: list the account too for a user to be exempt; not enough on its own).
-    const exempt = listed.some(({kind, value}) => {
-      if (value === '*') return true;
-      if (subject.kind === 'principal') {
-        const m = valueCovers(kind, value, subject);
-        return subject.value === value || (m.holds === 'yes' && !m.viaRoot);
-      }
-      if (subject.kind === 'account-root') return kind === 'AWS' && isAccountRoot(value, subject.accountId);
-      return false;
-    });
-    return exempt ? NO : {holds: 'yes', viaRoot: false};
-  }
-  return NO;
+function principalMatch(block: PrincipalBlock | undefined, subject: Subject): Match {
+  if (block === undefined) return NO;
+  if (!block.not) return anyCovers(block.values, subject);
+  // NotPrincipal exempts exactly whom it lists: a root listed exempts the root, not the account's
+  // users and roles (IAM: list the account too for a user to be exempt; not enough on its own).
+  const exempt = block.values.some(({kind, value}) => {
+    if (value === '*') return true;
+    if (subject.kind === 'principal') {
+      const m = valueCovers(kind, value, subject);
+      return subject.value === value || (m.holds === 'yes' && !m.viaRoot);
+    }
+    if (subject.kind === 'account-root') return kind === 'AWS' && isAccountRoot(value, subject.accountId);
+    return false;
+  });
+  return exempt ? NO : {holds: 'yes', viaRoot: false};
 }
 
 function actionMatch(st: PolicyStatement, action: string): boolean {
@@ -142,15 +151,20 @@ export function statementMatch(
   action: string,
   ctx: EvalContext,
 ): StatementMatch {
-  const none = {holds: 'no' as const, viaRoot: false, undecided: []};
-  if (!isBlock(st as Json) || !actionMatch(st, action)) return none;
-  const who = principalMatch(st, subject);
-  if (who.holds === 'no') return none;
+  if (!isBlock(st as Json) || !actionMatch(st, action)) return NO_STATEMENT;
+  return matchGiven(st, principalMatch(principalBlock(st), subject), subject, ctx);
+}
+
+const NO_STATEMENT: StatementMatch = {holds: 'no', viaRoot: false, undecided: []};
+
+/** The rest of statementMatch once Action matched and `who` says how Principal covers the subject. */
+function matchGiven(st: PolicyStatement, who: Match, subject: Subject, ctx: EvalContext): StatementMatch {
+  if (who.holds === 'no') return NO_STATEMENT;
   const resource = resourceMatch(st, ctx);
-  if (resource === 'no') return none;
+  if (resource === 'no') return NO_STATEMENT;
   const condition = conditionHolds(st, subject);
   const holds = and(and(who.holds, resource), condition.holds);
-  if (holds === 'no') return none;
+  if (holds === 'no') return NO_STATEMENT;
   const undecided = [
     ...condition.undecided,
     ...(resource === 'maybe'
@@ -171,14 +185,56 @@ function statementsOf(doc: PolicyDocument): PolicyStatement[] {
  * account's IAM policies can grant it (root delegation) — whatever else the statement names.
  */
 export function evaluate(doc: PolicyDocument, subject: Subject, action: string, ctx: EvalContext): Decision {
+  return evaluateActions(preparePolicy(doc), subject, [action], ctx).get(action) as Decision;
+}
+
+/** A policy's statements with their principals read, for asking about many subjects. */
+export interface PreparedPolicy {
+  statements: PolicyStatement[];
+  blocks: (PrincipalBlock | undefined)[];
+}
+
+export function preparePolicy(doc: PolicyDocument): PreparedPolicy {
+  const statements = statementsOf(doc);
+  return {statements, blocks: statements.map(st => (isBlock(st as Json) ? principalBlock(st) : undefined))};
+}
+
+/**
+ * evaluate() for several actions at once: how each statement's Principal covers the subject does
+ * not depend on the action, so it is worked out once. (A 32 KB policy names ~800 principals: the
+ * access view asks about each of them for every KMS action, and this made seconds milliseconds.)
+ */
+export function evaluateActions(
+  {statements, blocks}: PreparedPolicy,
+  subject: Subject,
+  actions: readonly string[],
+  ctx: EvalContext,
+): Map<string, Decision> {
+  const who = blocks.map(block => principalMatch(block, subject));
+  return new Map(
+    actions.map(action => [
+      action,
+      decide(statements, (st, i) =>
+        isBlock(st as Json) && actionMatch(st, action)
+          ? matchGiven(st, who[i] as Match, subject, ctx)
+          : NO_STATEMENT,
+      ),
+    ]),
+  );
+}
+
+function decide(
+  statements: PolicyStatement[],
+  matchOf: (st: PolicyStatement, i: number) => StatementMatch,
+): Decision {
   const allowedBy: number[] = [];
   const deniedBy: number[] = [];
   const denyConditions: Decision['conditions'] = [];
   const all = {certain: false, conditions: [] as Decision['conditions'], any: false};
   const direct = {certain: false, conditions: [] as Decision['conditions'], any: false};
   let denyCertain = false;
-  statementsOf(doc).forEach((st, i) => {
-    const m = statementMatch(st, subject, action, ctx);
+  statements.forEach((st, i) => {
+    const m = matchOf(st, i);
     if (m.holds === 'no') return;
     const effect = isBlock(st as Json) ? st.Effect : undefined;
     if (effect === 'Deny') {
@@ -194,21 +250,23 @@ export function evaluate(doc: PolicyDocument, subject: Subject, action: string, 
       }
     }
   });
-  const decide = (tally: typeof all): {verdict: Decision['verdict']; conditions: Decision['conditions']} => {
+  const verdictOf = (
+    tally: typeof all,
+  ): {verdict: Decision['verdict']; conditions: Decision['conditions']} => {
     if (denyCertain) return {verdict: 'deny', conditions: []};
     if (!tally.any) return {verdict: 'not-allowed', conditions: []};
     if (tally.certain && denyConditions.length === 0) return {verdict: 'allow', conditions: []};
     const conditions = tally.certain ? denyConditions : [...tally.conditions, ...denyConditions];
     return {verdict: 'conditional', conditions: dedupe(conditions)};
   };
-  const overall = decide(all);
+  const overall = verdictOf(all);
   return {
     ...overall,
     allowedBy,
     deniedBy,
     allowCertain: all.certain,
     throughIam: all.any && !direct.any,
-    direct: decide(direct),
+    direct: verdictOf(direct),
   };
 }
 

@@ -17,16 +17,31 @@ export function stringOrList(values: string[]): string | string[] {
   return values.length === 1 ? (values[0] as string) : values;
 }
 
+/** Compiled patterns: evaluating a 32 KB policy asks the same few patterns millions of questions. */
+const PATTERNS = new Map<string, (action: string) => boolean>();
+const PATTERN_CACHE_MAX = 10_000;
+
+function compile(pattern: string): (action: string) => boolean {
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  const re = new RegExp(`^${source}$`, 'i');
+  return action => re.test(action);
+}
+
 /**
  * IAM-style action matching: case-insensitive, `*` any run of characters, `?` one character.
  * `kms:Put*` matches `kms:PutKeyPolicy`; `*` matches everything.
  */
 export function actionMatches(pattern: string, action: string): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 'i').test(action);
+  let test = PATTERNS.get(pattern);
+  if (!test) {
+    if (PATTERNS.size >= PATTERN_CACHE_MAX) PATTERNS.clear(); // a hostile policy cannot grow it without bound
+    test = compile(pattern);
+    PATTERNS.set(pattern, test);
+  }
+  return test(action);
 }
 
 /** Whether the statement's Action (or NotAction) covers the action. */

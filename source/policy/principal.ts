@@ -27,7 +27,24 @@ function ref(value: string, kind: PrincipalKind, name: string, keyAccountId: str
   return accountId === undefined ? {value, kind, name, external} : {value, kind, name, external, accountId};
 }
 
+/**
+ * Parsed principals, frozen and shared: the evaluator asks about the same few hundred strings for
+ * every subject and action, and parsing each time cost seconds on a 32 KB policy.
+ */
+const PARSED = new Map<string, PrincipalRef>();
+const PARSED_CACHE_MAX = 20_000;
+
 export function parsePrincipal(value: string, keyAccountId: string): PrincipalRef {
+  const cacheKey = `${keyAccountId}\n${value}`;
+  const cached = PARSED.get(cacheKey);
+  if (cached) return cached;
+  if (PARSED.size >= PARSED_CACHE_MAX) PARSED.clear();
+  const parsed = Object.freeze(parse(value, keyAccountId));
+  PARSED.set(cacheKey, parsed);
+  return parsed;
+}
+
+function parse(value: string, keyAccountId: string): PrincipalRef {
   if (value === '*') return ref(value, 'wildcard', 'everyone (*)', keyAccountId);
   if (ACCOUNT_ID.test(value)) return ref(value, 'account', `account ${value}`, keyAccountId, value);
   if (DELETED_ID.test(value)) {

@@ -9,7 +9,7 @@ import {
   candidates,
   type Candidate,
 } from './candidates.js';
-import {evalContext, evaluate, mayDo} from './evaluate.js';
+import {evalContext, evaluateActions, mayDo, preparePolicy} from './evaluate.js';
 
 export interface SubjectReading extends Candidate {
   decisions: Map<string, Decision>;
@@ -21,9 +21,10 @@ export interface PolicyReading {
 
 export function readPolicy(doc: PolicyDocument, key: Pick<KeyInfo, 'accountId' | 'arn'>): PolicyReading {
   const ctx = evalContext(key);
+  const prepared = preparePolicy(doc);
   const subjects = candidates(doc, key.accountId).map(c => ({
     ...c,
-    decisions: new Map(KMS_ACTIONS.map(a => [a, evaluate(doc, c.subject, a, ctx)])),
+    decisions: evaluateActions(prepared, c.subject, KMS_ACTIONS, ctx),
   }));
   return {subjects};
 }
