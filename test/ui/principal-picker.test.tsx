@@ -19,6 +19,9 @@ after(() => fx.cleanup());
 
 const ARN = (resource: string) => `arn:aws:iam::111122223333:${resource}`;
 
+/** The picker's status line once IAM answered ("290 of 290 · ↑↓ …"), not the heading "Step 2 of 5 · ". */
+const LISTED = /[\d,]+ of [\d,]+ · ↑↓/;
+
 /** Opens the key's wizard at step 2 for `what`, with the IAM listing loaded. */
 async function pickerFor(alias: string, what: string, gateway = fx.gateway) {
   const opened = await openKey(gateway, alias);
@@ -45,7 +48,7 @@ async function confirm(r: Rendered): Promise<void> {
 
 test('typing part of a role name finds it; Enter adds it as a key user', async () => {
   const {r, details} = await pickerFor('alias/console-v3', 'Add a key user');
-  await waitForText(r, /\d+ of \d+ · /);
+  await waitForText(r, LISTED);
   assertFits(r.lastFrame() ?? '');
   await type(r, 'paymen');
   assert.match(await waitForText(r, /1 of \d+/), /❯ \[ \] payments-worker\s+role\s+\/app\//);
@@ -60,7 +63,7 @@ test('typing part of a role name finds it; Enter adds it as a key user', async (
 
 test('fuzzy: the letters of a name in order find it', async () => {
   const {r} = await pickerFor('alias/console-v3', 'Add a key user');
-  await waitForText(r, /\d+ of \d+ · /);
+  await waitForText(r, LISTED);
   await type(r, 'ghactdep');
   assert.match(await waitForText(r, /1 of \d+/), /❯ \[ \] GitHubActionsDeploy/);
   r.unmount();
@@ -68,7 +71,7 @@ test('fuzzy: the letters of a name in order find it', async () => {
 
 test('several picked with Space become one change with one PutKeyPolicy', async () => {
   const {r, details} = await pickerFor('alias/console-current', 'Add a key administrator');
-  await waitForText(r, /\d+ of \d+ · /);
+  await waitForText(r, LISTED);
   await type(r, 'AWSReservedSSO');
   await waitForText(r, /4 of \d+/);
   assert.match(cursorLine(r), /AWSReservedSSO_\S+\s+SSO role\s+\/aws-reserved\/sso/);
@@ -96,7 +99,7 @@ test('several picked with Space become one change with one PutKeyPolicy', async 
 
 test('service-linked roles are labelled and explained; principals already there are marked', async () => {
   const {r} = await pickerFor('alias/console-v3', 'Add a key administrator');
-  await waitForText(r, /\d+ of \d+ · /);
+  await waitForText(r, LISTED);
   await type(r, 'AutoScaling');
   const frame = await waitForText(r, 'Not a useful key administrator');
   assert.match(frame, /❯ \[ \] AWSServiceRoleForAutoScaling\s+service-linked/);
@@ -111,7 +114,7 @@ test('service-linked roles are labelled and explained; principals already there 
 
 test('a typed ARN still works; one IAM does not have, or another partition, is refused as typed', async () => {
   const {r, details} = await pickerFor('alias/console-v3', 'Add a key user');
-  await waitForText(r, /\d+ of \d+ · /);
+  await waitForText(r, LISTED);
   await press(r, `\u001b[200~${ARN('role/Ghost')}\u001b[201~`);
   assert.match(await waitForText(r, 'IAM has no role/Ghost'), /KMS would refuse the policy/);
   await press(r, KEY.enter);
