@@ -171,18 +171,3 @@ export function createIamReader(options: IamReaderOptions): PrincipalDirectory &
     },
   };
 }
-
-/** "role/Path/Name" for a live principal, for sentences and the grants view. */
-export const principalName = (p: IamPrincipal): string => `${p.type}${p.path}${p.name}`;
-
-/**
- * The plain lookup other views use: a principal ARN or unique id → its name (`role/Ops`), or
- * undefined when IAM has none or cannot be asked.
- */
-export async function resolvePrincipalName(
-  directory: PrincipalDirectory,
-  arnOrUniqueId: string,
-): Promise<string | undefined> {
-  const found = await directory.lookup(arnOrUniqueId);
-  return found.state === 'live' ? principalName(found.principal) : undefined;
-}
