@@ -27,6 +27,8 @@ export interface ConfirmPromptProps {
   isActive?: boolean;
   /** What `names` are, for a typed confirmation of something other than a key (a grant id's start). */
   typedWhat?: string;
+  /** The simple prompt's instruction, where Esc does not lead back to a review (a key action). */
+  simpleHint?: string;
 }
 
 const SIMPLE_HINT = 'Press y to write it, Esc to go back to the review.';
@@ -58,6 +60,7 @@ export function ConfirmPrompt({
   width,
   isActive: wanted = true,
   typedWhat,
+  simpleHint = SIMPLE_HINT,
 }: ConfirmPromptProps) {
   const theme = useTheme();
   const isActive = wanted && !useOverlayOpen();
@@ -104,7 +107,7 @@ export function ConfirmPrompt({
     return (
       <Box flexDirection="column">
         <Text bold>{question}?</Text>
-        <Text>{SIMPLE_HINT}</Text>
+        <Text>{simpleHint}</Text>
       </Box>
     );
   }

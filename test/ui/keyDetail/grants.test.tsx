@@ -85,7 +85,7 @@ test('revoke in read-only mode is refused at the key and sends no RevokeGrant', 
 });
 
 test('revoke with the typed grant id: a wrong start is refused, the right one revokes', async () => {
-  const {r, details} = await openKey(fx.gateway, 'alias/shared-grants');
+  const {r, details, topScreen} = await openKey(fx.gateway, 'alias/shared-grants');
   const grant = (await fx.gateway.listGrants(details.arn)).find(g => g.name === 'app-delegate');
   assert.ok(grant);
   await press(r, '5');
@@ -95,6 +95,8 @@ test('revoke with the typed grant id: a wrong start is refused, the right one re
   await press(r, KEY.enter);
   await press(r, 'x');
   await waitForText(r, "Type the grant id's first 8 characters");
+  // A text field: the footer shows its keys (Enter, Esc), not `y confirm`, which would be a letter.
+  assert.equal(topScreen(), 'wizard');
   await type(r, 'y0000000');
   await press(r, KEY.enter);
   await waitForText(r, 'is not the grant id');
@@ -139,4 +141,23 @@ test("after a revoke the filter stays, and the cursor is on the row that took th
   assert.match(frame, / filter keep-/, 'the filter is kept');
   assert.match(selected(frame), /keep-3/, 'the cursor is on the nearest row');
   assert.ok(!frame.includes('keep-2'));
+});
+
+test('cancel deletion from the Details tab: y confirms, Esc cancels (no review to go back to); the key leaves PendingDeletion', async () => {
+  const {r, details, topScreen} = await openKey(fx.gateway, 'alias/pending-deletion');
+  await press(r, '6');
+  await waitForText(r, 'Press c to cancel the deletion');
+  await press(r, 'c');
+  const prompt = await waitForText(r, 'Press y to go ahead, Esc to cancel.');
+  assert.doesNotMatch(prompt, /back to the review/);
+  assert.equal(topScreen(), 'confirm');
+  await press(r, KEY.escape);
+  await waitForText(r, 'Press c to cancel the deletion');
+  assert.equal((await fx.gateway.describeKey(details.keyId)).state, 'PendingDeletion', 'Esc changed nothing');
+  await press(r, 'c');
+  await waitForText(r, 'Press y to go ahead');
+  await press(r, 'y');
+  await waitForText(r, 'Deletion cancelled: the key is no longer pending deletion.', 15_000);
+  assert.notEqual((await fx.gateway.describeKey(details.keyId)).state, 'PendingDeletion');
+  r.unmount();
 });

@@ -28,7 +28,9 @@ export function KeyActionFlow(props: KeyActionFlowProps) {
   const {title, lines, question, level, names = [], typedWhat, run, onDone, onCancel, width, height} = props;
   const theme = useTheme();
   const [running, setRunning] = useState(false);
-  useScreen('confirm', !running);
+  // A typed confirmation is a text field: its keys are Enter and Esc, not y (as in ConfirmChange).
+  useScreen('confirm', !running && level === 'simple');
+  useScreen('wizard', !running && level !== 'simple');
 
   const confirm = () => {
     setRunning(true);
@@ -58,6 +60,7 @@ export function KeyActionFlow(props: KeyActionFlowProps) {
           onConfirm={confirm}
           onCancel={onCancel}
           width={width}
+          simpleHint="Press y to go ahead, Esc to cancel."
           {...(typedWhat ? {typedWhat} : {})}
         />
       )}
