@@ -58,6 +58,13 @@ test('Findings and Access tabs show the grant findings and who can use the key',
   const access = await waitForText(r, 'Who can use this key');
   assert.match(access, /user\/alice\s+3 grants: Encrypt, Decrypt \(with constraints\)/);
   assert.match(access, /Yes: IAM policies in account 111122223333/);
+  // The policy's principals line up: each role starts in the same column.
+  const roles = access
+    .split('\n')
+    .filter(l => /^ {2}\S.*\s{2}key policy: /.test(l))
+    .map(l => l.indexOf('key policy: '));
+  assert.ok(roles.length >= 2, access);
+  assert.equal(new Set(roles).size, 1, `one column for the roles:\n${access}`);
 });
 
 test('AccessDenied on ListGrants is said in place; Details still reads rotation and tags', async t => {

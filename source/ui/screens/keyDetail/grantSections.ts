@@ -2,7 +2,14 @@
 // use this key" after the access view (Access tab) — policy principals, each grantee with its
 // operations, and whether IAM policies can also grant access. Both say "reading…" or
 // "not permitted: kms:ListGrants" in place while the grants are not known.
-import {formatCount, lintGrants, sanitizeText, whoCanUse, type AccessModel} from '../../../policy/index.js';
+import {
+  displayWidth,
+  formatCount,
+  lintGrants,
+  sanitizeText,
+  whoCanUse,
+  type AccessModel,
+} from '../../../policy/index.js';
 import type {KeyDetails} from '../../../aws/types.js';
 import {paragraph, type Line} from '../../components/LineView.js';
 import type {GrantsState} from '../../hooks/useGrants.js';
@@ -63,15 +70,18 @@ export function whoCanUseLines(
   const grants = state.status === 'ready' ? state.grants : undefined;
   const who = whoCanUse(access, grants, key.accountId);
   const lines: Line[] = [[], [{text: 'Who can use this key', bold: true}]];
-  for (const p of who.policy) {
-    const name = idName(ids, p.value) ?? sanitizeText(p.name);
-    lines.push([{text: `  ${name}  `}, {text: `key policy: ${p.role}`, color: theme.muted}]);
-  }
-  for (const a of who.accounts) {
-    lines.push([
-      {text: `  account ${sanitizeText(a)}  `},
-      {text: 'key policy: another account', color: theme.muted},
-    ]);
+  const rows = [
+    ...who.policy.map(p => [idName(ids, p.value) ?? sanitizeText(p.name), `key policy: ${p.role}`]),
+    ...who.accounts.map(a => [`account ${sanitizeText(a)}`, 'key policy: another account']),
+  ];
+  // Names in one column (a name longer than half the row keeps its length: a cut name misleads).
+  const column = Math.min(
+    Math.max(0, ...rows.map(([name]) => displayWidth(name ?? ''))),
+    Math.floor(width / 2),
+  );
+  for (const [name = '', role = ''] of rows) {
+    const pad = ' '.repeat(Math.max(0, column - displayWidth(name)));
+    lines.push([{text: `  ${name}${pad}  `}, {text: role, color: theme.muted}]);
   }
   const waiting = unknownGrants(state, theme);
   if (waiting) lines.push(waiting);
