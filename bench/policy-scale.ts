@@ -104,14 +104,17 @@ function attempt(label: string, budget: string, work: () => Row[]): Row[] {
 
 const bytes = (s: string): string => Buffer.byteLength(s).toLocaleString('en-US');
 
+/** The policy as GetKeyPolicy would hand it to the UI. */
+const snapshotOf = (record: KeyRecord, text: string) => ({
+  keyId: record.keyId,
+  arn: keyArn(REGION, SANDBOX_ACCOUNT, record.keyId),
+  text,
+  sha256: '',
+  fetchedAt: '',
+});
+
 function renderRows(runs: number, record: KeyRecord, text: string): Row[] {
-  const snapshot = {
-    keyId: record.keyId,
-    arn: keyArn(REGION, SANDBOX_ACCOUNT, record.keyId),
-    text,
-    sha256: '',
-    fetchedAt: '',
-  };
+  const snapshot = snapshotOf(record, text);
   const model = buildPolicyModel(snapshot, details(record, 'alias/near-size-limit'));
   let frame = '';
   const render = timed(runs, () => {
@@ -153,13 +156,7 @@ function diffRows(runs: number, text: string): Row[] {
 
 /** What opening the key costs beside drawing it: access view, lint, explanation; and a change's risk. */
 function analysisRows(runs: number, record: KeyRecord, text: string): Row[] {
-  const snapshot = {
-    keyId: record.keyId,
-    arn: keyArn(REGION, SANDBOX_ACCOUNT, record.keyId),
-    text,
-    sha256: '',
-    fetchedAt: '',
-  };
+  const snapshot = snapshotOf(record, text);
   const key = details(record, 'alias/near-size-limit');
   const caller = `arn:aws:iam::${SANDBOX_ACCOUNT}:root`;
   let administrators = 0;
