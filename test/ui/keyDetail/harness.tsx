@@ -42,6 +42,8 @@ export async function openKey(
   gateway: KmsGateway,
   ref: string,
   size: Size = {width: WIDTH, height: HEIGHT},
+  /** What shows once the key is open: the policy's text, unless the test expects it not to load. */
+  ready: string = '"Statement"',
 ): Promise<OpenedKey> {
   const details = await gateway.describeKey(ref);
   const events = {back: 0, changed: 0};
@@ -69,7 +71,7 @@ export async function openKey(
       </ScreenContext.Provider>
     </KeyInputRouter>,
   );
-  await waitForText(r, '"Statement"');
+  await waitForText(r, ready);
   return {r, details, events, topScreen};
 }
 

@@ -227,3 +227,15 @@ test('y copies the key ARN and Y the policy with OSC 52, and the status line say
   assert.ok(r.frames.some(f => f.includes(policy64)));
   r.unmount();
 });
+
+test('u, a, e and Y with no policy in hand say why instead of doing nothing', async t => {
+  const denied = await withSandbox({faults: {deny: ['GetKeyPolicy']}});
+  t.after(denied.cleanup);
+  for (const key of ['u', 'a', 'e', 'Y']) {
+    const {r} = await openKey(denied.gateway, 'alias/console-v2', undefined, 'Press r to try again.');
+    assert.doesNotMatch(plain(r.lastFrame()), /cannot be changed or copied/);
+    await press(r, key);
+    await waitForText(r, 'The policy could not be read, so it cannot be changed or copied: press r');
+    r.unmount();
+  }
+});

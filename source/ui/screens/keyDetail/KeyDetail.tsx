@@ -271,6 +271,13 @@ export function KeyDetail({keyDetails, onBack, onChanged, width, height}: KeyDet
           else if (act === 'access') setMode({name: 'wizard', model});
           else void startEdit(model, model.snapshot.text);
           return;
+        } else if (act === 'upgrade' || act === 'access' || act === 'edit' || act === 'copyPolicy') {
+          // No policy in hand yet (or it could not be read): say so rather than ignore the key.
+          setStatus(
+            state.status === 'error'
+              ? 'The policy could not be read, so it cannot be changed or copied: press r to read it again.'
+              : 'Still reading the policy: press the key again once it shows.',
+          );
         }
       }
     },
