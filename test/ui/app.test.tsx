@@ -10,7 +10,7 @@ import {displayWidth} from '../../source/policy/index.js';
 import {createKmsGateway} from '../../source/aws/gateway.js';
 import {SANDBOX_CREDENTIALS} from '../../source/sandbox/index.js';
 import {withSandbox, type SandboxFixture} from '../helpers/sandbox.js';
-import {KEY, press, type, waitForFrame, type Rendered} from './ink-helpers.js';
+import {KEY, press, pressEscape, type, waitForFrame, type Rendered} from './ink-helpers.js';
 
 let fixture: SandboxFixture;
 before(async () => {
@@ -118,7 +118,7 @@ test('the filter narrows as you type, col:value works, Esc clears; q is a letter
   for (const line of frame.split('\n').filter(l => /^[› ] \S/.test(l) && !l.includes('ALIAS'))) {
     assert.match(line, /outdated/, `only outdated rows remain: ${line}`);
   }
-  await press(r, KEY.escape);
+  await pressEscape(r);
   await press(r, '/');
   await type(r, 'zq');
   frame = await waitForFrame(r, 'No key matches the filter');
@@ -171,7 +171,7 @@ test('a pasted key ARN or alias ARN finds its key; clearing the filter keeps the
   await press(r, `"arn:aws:kms:us-east-1:111122223333:alias/console-v2",`);
   await press(r, KEY.enter);
   assert.equal(selected(await waitForFrame(r, f => /1 of \d+ keys/.test(f))), 'console-v2');
-  await press(r, KEY.escape);
+  await pressEscape(r);
   await press(r, '/');
   await press(r, 'foo:bar');
   assert.match(
@@ -288,7 +288,7 @@ test('keys typed faster than a frame arrive in one read and still count one by o
   await waitForFrame(r, f => /1 of \d+ keys/.test(f) && f.includes('/ hostile'));
   await press(r, KEY.backspace + KEY.backspace + KEY.backspace);
   await waitForFrame(r, f => /^ \/ host /m.test(f));
-  await press(r, KEY.escape);
+  await pressEscape(r);
   await press(r, '/console-v1\r');
   await waitForFrame(r, f => f.includes('filter console-v1') && /1 of \d+ keys/.test(f));
   r.unmount();

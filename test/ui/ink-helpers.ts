@@ -47,6 +47,17 @@ export async function press(r: Rendered, key: string, quietMs = 300): Promise<st
   return r.lastFrame() ?? '';
 }
 
+/**
+ * Esc, and wait for the frame it makes. Ink holds a lone ESC for 20 ms to see whether a sequence
+ * follows: a key written before that timer fires (a loaded machine fires it late) is read as
+ * Alt+key, as in any terminal. So the next key waits for Esc's own frame, however long it takes.
+ */
+export async function pressEscape(r: Rendered): Promise<string> {
+  const before = r.frames.length;
+  r.stdin.write(KEY.escape);
+  return waitForFrame(r, () => r.frames.length > before);
+}
+
 export async function type(r: Rendered, text: string): Promise<string> {
   for (const ch of text) await press(r, ch);
   return r.lastFrame() ?? '';

@@ -2,7 +2,7 @@ import './env.js';
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {withSandbox, type SandboxFixture} from '../../helpers/sandbox.js';
-import {KEY, press} from '../ink-helpers.js';
+import {KEY, press, pressEscape} from '../ink-helpers.js';
 import {assertFits, openKey, plain, waitForText} from './harness.js';
 
 let fx: SandboxFixture;
@@ -126,8 +126,8 @@ test('at 80×24 (the body the shell leaves: 80×21) every tab and every flow ste
   for (const ch of 'arn:aws:iam::111122223333:group/Admins') await press(r, ch);
   await waitForText(r, 'IAM groups are not valid principals');
   fits();
-  await press(r, KEY.escape);
-  await press(r, KEY.escape);
+  await pressEscape(r);
+  await pressEscape(r);
   await press(r, 'u');
   await waitForText(r, 'Step 1 of 4');
   fits();
