@@ -2,26 +2,15 @@
 // letters of a role name, Enter, confirm — and the sandbox's stored policy now names that role.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {startKeypol, type TerminalSession} from './terminal.js';
+import {cursorLine, startKeypol, storedPolicy} from './terminal.js';
 
 const CLI = 'dist/cli.js';
 const skip = existsSync(CLI) ? false : `${CLI} is missing: run \`npm run build\` first`;
 const KEY_ID = 'bf9b2d11-701b-4c73-88e2-2b38faa1cc34'; // alias/console-v3
 const ROLE = 'arn:aws:iam::111122223333:role/app/payments-worker';
-
-const cursorLine = (s: TerminalSession) => s.lines().find(l => l.trimStart().startsWith('❯')) ?? '';
-
-/** The policy of console-v3 as the sandbox persisted it. */
-function storedPolicy(stateDir: string): string {
-  const state = JSON.parse(readFileSync(join(stateDir, 'sandbox', 'state.json'), 'utf8')) as {
-    regions: Record<string, {keys: {keyId: string; policy: unknown}[]}>;
-  };
-  const key = state.regions['us-east-1']?.keys.find(k => k.keyId === KEY_ID);
-  return typeof key?.policy === 'string' ? key.policy : '';
-}
 
 test(
   'picker in a real terminal: a, add a key user, type part of a role name, Enter, confirm',
@@ -59,8 +48,12 @@ test(
       await s.waitFor(/Press y|type/i);
       s.write('y');
       await s.waitFor('Policy written and verified', 30_000);
-      assert.match(storedPolicy(stateDir), /role\/app\/payments-worker/, 'the sandbox policy names the role');
-      assert.ok(storedPolicy(stateDir).includes(ROLE));
+      assert.match(
+        storedPolicy(stateDir, KEY_ID),
+        /role\/app\/payments-worker/,
+        'the sandbox policy names the role',
+      );
+      assert.ok(storedPolicy(stateDir, KEY_ID).includes(ROLE));
       s.write('\u0003');
       await s.exited;
     } finally {

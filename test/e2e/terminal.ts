@@ -2,7 +2,7 @@
 // parsed by a headless xterm, so assertions read the screen an operator would see.
 import pty from 'node-pty';
 import xterm from '@xterm/headless'; // CJS: the default import is the one that works in ESM (stack.md)
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -126,4 +126,17 @@ export function startKeypol(
       rmSync(stateDir, {recursive: true, force: true});
     },
   };
+}
+
+/** The line the picker or a choice list marks as selected. */
+export const cursorLine = (s: TerminalSession): string =>
+  s.lines().find(l => l.trimStart().startsWith('❯')) ?? '';
+
+/** A us-east-1 key's policy as the in-process sandbox persisted it under `stateDir`. */
+export function storedPolicy(stateDir: string, keyId: string): string {
+  const state = JSON.parse(readFileSync(join(stateDir, 'sandbox', 'state.json'), 'utf8')) as {
+    regions: Record<string, {keys: {keyId: string; policy: unknown}[]}>;
+  };
+  const key = state.regions['us-east-1']?.keys.find(k => k.keyId === keyId);
+  return typeof key?.policy === 'string' ? key.policy : '';
 }

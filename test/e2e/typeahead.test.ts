@@ -4,25 +4,14 @@
 // predecessor opened. Only the waits for data (the policy, the grants) separate the writes.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, readFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {startKeypol, type TerminalSession} from './terminal.js';
+import {existsSync} from 'node:fs';
+import {cursorLine, startKeypol, storedPolicy, type TerminalSession} from './terminal.js';
 
 const CLI = 'dist/cli.js';
 const skip = existsSync(CLI) ? false : `${CLI} is missing: run \`npm run build\` first`;
 const DOWN = '\u001b[B';
 const KEY_ID = 'bf9b2d11-701b-4c73-88e2-2b38faa1cc34'; // alias/console-v3
 const PARTNER = 'b78cb366'; // alias/shared-grants' "partner-exchange" grant (fixed demo seed)
-
-const cursorLine = (s: TerminalSession) => s.lines().find(l => l.trimStart().startsWith('❯')) ?? '';
-
-function storedPolicy(stateDir: string): string {
-  const state = JSON.parse(readFileSync(join(stateDir, 'sandbox', 'state.json'), 'utf8')) as {
-    regions: Record<string, {keys: {keyId: string; policy: unknown}[]}>;
-  };
-  const key = state.regions['us-east-1']?.keys.find(k => k.keyId === KEY_ID);
-  return typeof key?.policy === 'string' ? key.policy : '';
-}
 
 /** The keys list's filter, Enter to keep it and Enter to open the key, in one write. */
 async function openKey(s: TerminalSession, alias: string): Promise<void> {
@@ -48,7 +37,7 @@ test(
       s.write('\r\ry');
       await s.waitFor('Policy written and verified', 60_000);
       assert.match(
-        storedPolicy(s.stateDir),
+        storedPolicy(s.stateDir, KEY_ID),
         /role\/app\/payments-worker/,
         'the sandbox policy names the role',
       );
