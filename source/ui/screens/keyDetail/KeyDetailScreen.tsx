@@ -26,14 +26,17 @@ export function KeyDetailScreen({summary, details, onBack, onChanged, ...size}: 
   const terminal = useWindowSize();
   const width = size.width ?? terminal.columns;
   const height = size.height ?? terminal.rows;
-  const [key, setKey] = useState(details);
+  // The list's details when it has them, and as it updates them (a cancelled deletion changes the
+  // state): a copy taken once would keep showing the key as it was when it opened.
+  const [described, setDescribed] = useState<KeyDetails>();
+  const key = details ?? described;
   const [keyError, setKeyError] = useState<string>();
 
   useEffect(() => {
     if (key) return;
     let live = true;
     gateway.describeKey(summary.keyId).then(
-      d => live && setKey(d),
+      d => live && setDescribed(d),
       error => live && setKeyError(errorMessage(error)),
     );
     return () => {
