@@ -82,7 +82,8 @@ test(
       const settled = (wide: boolean) => (screen: string) =>
         HEADER.test(screen.split('\n')[0] ?? '') &&
         screen.includes('MANAGER') === wide &&
-        screen.includes('console-v1');
+        screen.includes('console-v1') &&
+        /\? help/.test(s.lines().at(-1) ?? ''); // the footer too: a redraw writes it last
       s.resize(130, 30);
       await s.waitFor(settled(true));
       s.resize(80, 24);
